@@ -1,0 +1,301 @@
+package dev.postern;
+
+import dev.postern.endpoint.Hook;
+import dev.postern.plugin.Plugin;
+import dev.postern.schema.Field;
+import dev.postern.schema.NamingStrategy;
+import dev.postern.store.DatabaseHooks;
+import dev.postern.store.StoreProvider;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Postern} instance is built from. Immutable; made with {@link #builder()}, which
+ * checks each setting as it is given and names the setting in its message when one is wrong.
+ */
+public final class PosternConfig {
+    /** The base URL when none is configured, as better-auth assumes in development. */
+    public static final String DEFAULT_BASE_URL = "http://localhost:3000";
+    public static final String DEFAULT_BASE_PATH = "/api/auth";
+
+    private final String appName;
+    private final URI baseUrl;
+    private final String basePath;
+    private final String secret;
+    private final StoreProvider storeProvider;
+    private final List<Plugin> plugins;
+    private final Map<String, List<Field>> additionalFields;
+    private final NamingStrategy naming;
+    private final List<String> trustedOrigins;
+    private final List<String> disabledPaths;
+    private final List<Hook> beforeHooks;
+    private final List<Hook> afterHooks;
+    private final DatabaseHooks databaseHooks;
+    private final int maxBodyBytes;
+    private final boolean production;
+    private final Clock clock;
+
+    private PosternConfig(Builder b) {
+        this.appName = b.appName;
+        this.baseUrl = b.baseUrl;
+        this.basePath = b.basePath;
+        this.secret = Objects.requireNonNull(b.secret, "secret is required: set PosternConfig.builder().secret(...)");
+        this.storeProvider = Objects.requireNonNull(b.storeProvider,
+                "a database is required: set PosternConfig.builder().database(...)");
+        this.plugins = List.copyOf(b.plugins);
+        Map<String, List<Field>> fields = new LinkedHashMap<>();
+        b.additionalFields.forEach((k, v) -> fields.put(k, List.copyOf(v)));
+        this.additionalFields = Map.copyOf(fields);
+        this.naming = b.naming;
+        this.trustedOrigins = List.copyOf(b.trustedOrigins);
+        this.disabledPaths = List.copyOf(b.disabledPaths);
+        this.beforeHooks = List.copyOf(b.beforeHooks);
+        this.afterHooks = List.copyOf(b.afterHooks);
+        this.databaseHooks = b.databaseHooks;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.production = b.production;
+        this.clock = b.clock;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Plugin plugin : plugins) {
+            if (!ids.add(plugin.id())) {
+                throw new IllegalArgumentException("plugins: '" + plugin.id() + "' is enabled twice");
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String appName() {
+        return appName;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The origin of the base URL, e.g. {@code https://auth.example.com}. */
+    public String origin() {
+        String port = baseUrl.getPort() == -1 ? "" : ":" + baseUrl.getPort();
+        return baseUrl.getScheme() + "://" + baseUrl.getHost() + port;
+    }
+
+    /** The path endpoints are mounted under, without a trailing slash: {@code /api/auth}. */
+    public String basePath() {
+        return basePath;
+    }
+
+    /** {@code origin + basePath}: what every e-mailed link and OAuth redirect URI starts with. */
+    public String authUrl() {
+        return origin() + basePath;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public StoreProvider storeProvider() {
+        return storeProvider;
+    }
+
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    public Map<String, List<Field>> additionalFields() {
+        return additionalFields;
+    }
+
+    public NamingStrategy naming() {
+        return naming;
+    }
+
+    public List<String> trustedOrigins() {
+        return trustedOrigins;
+    }
+
+    public List<String> disabledPaths() {
+        return disabledPaths;
+    }
+
+    public List<Hook> beforeHooks() {
+        return beforeHooks;
+    }
+
+    public List<Hook> afterHooks() {
+        return afterHooks;
+    }
+
+    public DatabaseHooks databaseHooks() {
+        return databaseHooks;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public boolean production() {
+        return production;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Collects settings; {@link #secret} and {@link #database} are required. */
+    public static final class Builder {
+        private String appName = "Postern";
+        private URI baseUrl = URI.create(DEFAULT_BASE_URL);
+        private String basePath = DEFAULT_BASE_PATH;
+        private String secret;
+        private StoreProvider storeProvider;
+        private final List<Plugin> plugins = new ArrayList<>();
+        private final Map<String, List<Field>> additionalFields = new LinkedHashMap<>();
+        private NamingStrategy naming = NamingStrategy.betterAuth();
+        private final List<String> trustedOrigins = new ArrayList<>();
+        private final List<String> disabledPaths = new ArrayList<>();
+        private final List<Hook> beforeHooks = new ArrayList<>();
+        private final List<Hook> afterHooks = new ArrayList<>();
+        private DatabaseHooks databaseHooks = DatabaseHooks.create();
+        private int maxBodyBytes = 1 << 20;
+        private boolean production;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder appName(String appName) {
+            this.appName = requireText(appName, "appName");
+            return this;
+        }
+
+        /**
+         * The public URL of the server. A path, if any, is kept as the base path unless
+         * {@link #basePath} is set afterwards ({@code https://example.com/auth}).
+         */
+        public Builder baseUrl(String url) {
+            URI uri;
+            try {
+                uri = URI.create(requireText(url, "baseUrl").trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl: not a URL: " + url);
+            }
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("baseUrl: expected http(s)://host[:port][/path], was " + url);
+            }
+            this.baseUrl = uri;
+            if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
+                basePath(uri.getPath());
+            }
+            return this;
+        }
+
+        public Builder basePath(String path) {
+            String p = requireText(path, "basePath").trim();
+            if (!p.startsWith("/")) {
+                p = "/" + p;
+            }
+            while (p.length() > 1 && p.endsWith("/")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            this.basePath = p.equals("/") ? "" : p;
+            return this;
+        }
+
+        /** The secret that signs cookies and encrypts stored secrets; at least 32 characters. */
+        public Builder secret(String secret) {
+            this.secret = requireText(secret, "secret");
+            return this;
+        }
+
+        /** The primary database (the JDBC module's {@code JdbcStores.fromUrl(...)}, for instance). */
+        public Builder database(StoreProvider provider) {
+            this.storeProvider = Objects.requireNonNull(provider, "database");
+            return this;
+        }
+
+        public Builder plugin(Plugin plugin) {
+            this.plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        public Builder plugins(List<? extends Plugin> plugins) {
+            plugins.forEach(this::plugin);
+            return this;
+        }
+
+        /** Extra fields on a core or plugin table ({@code user}, {@code session}, ...). */
+        public Builder additionalField(String table, Field field) {
+            additionalFields.computeIfAbsent(requireText(table, "table"), k -> new ArrayList<>()).add(field);
+            return this;
+        }
+
+        public Builder naming(NamingStrategy naming) {
+            this.naming = Objects.requireNonNull(naming, "naming");
+            return this;
+        }
+
+        public Builder trustedOrigins(List<String> origins) {
+            origins.forEach(o -> trustedOrigins.add(requireText(o, "trustedOrigins entry")));
+            return this;
+        }
+
+        /** Paths (relative to the base path) that answer 404 as if they did not exist. */
+        public Builder disabledPaths(List<String> paths) {
+            disabledPaths.addAll(paths);
+            return this;
+        }
+
+        public Builder before(Hook hook) {
+            beforeHooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        public Builder after(Hook hook) {
+            afterHooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        public Builder databaseHooks(DatabaseHooks hooks) {
+            this.databaseHooks = Objects.requireNonNull(hooks, "databaseHooks");
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxBodyBytes: at least 1024, was " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** Production mode: stricter checks (secure cookies, no default secret). */
+        public Builder production(boolean production) {
+            this.production = production;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public PosternConfig build() {
+            return new PosternConfig(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + ": must not be empty");
+            }
+            return value;
+        }
+    }
+}

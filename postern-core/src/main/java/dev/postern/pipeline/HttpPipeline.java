@@ -1,0 +1,101 @@
+package dev.postern.pipeline;
+
+import dev.postern.Postern;
+import dev.postern.endpoint.EndpointContext;
+import dev.postern.endpoint.Router;
+import dev.postern.error.ApiException;
+import dev.postern.http.AuthRequest;
+import dev.postern.http.AuthResponse;
+import dev.postern.http.Headers;
+import dev.postern.plugin.RequestInterceptor;
+import dev.postern.store.StoreUnavailableException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One HTTP request from arrival to response: base path, routing, interceptors, body parsing, then
+ * the shared {@link EndpointInvoker}. Nothing thrown inside escapes: errors become better-auth's error
+ * responses, and unexpected failures a bare 500 that is logged but never described to the client.
+ */
+public final class HttpPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpPipeline.class);
+
+    private final Postern postern;
+    private final Router router;
+    private final EndpointInvoker invoker;
+    private final List<RequestInterceptor> interceptors;
+    private final Set<String> disabledPaths;
+    private final String basePath;
+    private final int maxBodyBytes;
+
+    public HttpPipeline(Postern postern, Router router, EndpointInvoker invoker, List<RequestInterceptor> interceptors) {
+        this.postern = postern;
+        this.router = router;
+        this.invoker = invoker;
+        this.interceptors = List.copyOf(interceptors);
+        this.disabledPaths = Set.copyOf(postern.config().disabledPaths());
+        this.basePath = postern.config().basePath();
+        this.maxBodyBytes = postern.config().maxBodyBytes();
+    }
+
+    public AuthResponse handle(AuthRequest request) {
+        String path = request.path();
+        if (!path.startsWith(basePath) || (path.length() > basePath.length() && path.charAt(basePath.length()) != '/')) {
+            return AuthResponse.notFound();
+        }
+        String relative = path.substring(basePath.length());
+        if (relative.isEmpty() || relative.contains("//")) {
+            return AuthResponse.notFound();
+        }
+        if (disabledPaths.contains(relative)) {
+            return ResponseWriter.plainNotFound();
+        }
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
+        Optional<Router.Match> match = router.find(method, relative);
+        if (match.isEmpty()) {
+            return AuthResponse.notFound();
+        }
+        try {
+            for (RequestInterceptor interceptor : interceptors) {
+                AuthResponse early = interceptor.intercept(request, relative, postern);
+                if (early != null) {
+                    return early;
+                }
+            }
+        } catch (ApiException e) {
+            return ResponseWriter.error(e, List.of(), Headers.empty());
+        } catch (RuntimeException e) {
+            return unexpected(request, e);
+        }
+        return invoke(request, match.get());
+    }
+
+    private AuthResponse invoke(AuthRequest request, Router.Match match) {
+        EndpointContext ctx = null;
+        try {
+            JsonNode body = BodyParser.parseBody(request, match.endpoint(), maxBodyBytes);
+            ctx = invoker.invoke(match.endpoint(), request, match.params(), body,
+                    BodyParser.fromParameters(request.query()), true);
+            return ResponseWriter.success(ctx);
+        } catch (ApiException e) {
+            return ResponseWriter.error(e, List.of(), Headers.empty());
+        } catch (StoreUnavailableException e) {
+            LOG.error("Database unavailable while answering {} {}", request.method(), request.path(), e);
+            return ResponseWriter.error(
+                    new ApiException(dev.postern.http.Status.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                            "The database is unavailable. Please try again later."),
+                    List.of(), Headers.empty());
+        } catch (RuntimeException e) {
+            return unexpected(request, e);
+        }
+    }
+
+    private static AuthResponse unexpected(AuthRequest request, RuntimeException e) {
+        LOG.error("Unexpected error answering {} {}", request.method(), request.path(), e);
+        return ResponseWriter.internalError();
+    }
+}

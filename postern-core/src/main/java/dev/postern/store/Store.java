@@ -1,0 +1,53 @@
+package dev.postern.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The primary database, behind the small interface better-auth's adapters have. Models and fields are
+ * logical names from the {@link dev.postern.schema.SchemaModel}; implementations map them to physical
+ * names and database types.
+ *
+ * <p>Every failure surfaces as a {@link StoreException}: {@link UniqueViolationException} when a unique
+ * constraint refuses a write, {@link StoreUnavailableException} when the database cannot be reached.
+ * A raw {@code SQLException} never reaches the caller.
+ */
+public interface Store extends AutoCloseable {
+
+    /**
+     * Inserts a row. {@code id} is generated when absent; fields with defaults in the schema that are
+     * absent from {@code data} get their default. Returns the row as stored.
+     */
+    Row create(String model, Map<String, Object> data);
+
+    /** The first row matching {@code where}, if any. */
+    Optional<Row> findOne(String model, Where where);
+
+    List<Row> findMany(String model, Query query);
+
+    long count(String model, Where where);
+
+    /** Updates the first row matching {@code where} and returns it as stored, if there was one. */
+    Optional<Row> update(String model, Where where, Map<String, Object> data);
+
+    /** Updates every matching row; returns how many changed. */
+    long updateMany(String model, Where where, Map<String, Object> data);
+
+    /** Deletes the first matching row, if any. */
+    void delete(String model, Where where);
+
+    /** Deletes every matching row; returns how many. */
+    long deleteMany(String model, Where where);
+
+    /**
+     * Runs {@code work} in one transaction against a store bound to it, committing when it returns and
+     * rolling back when it throws (the exception propagates). Nested calls join the outer transaction.
+     */
+    <T> T transaction(Function<Store, T> work);
+
+    @Override
+    default void close() {
+    }
+}
