@@ -1,6 +1,9 @@
 package dev.postern;
 
 import dev.postern.endpoint.Hook;
+import dev.postern.mail.LoggingMailer;
+import dev.postern.mail.MailTemplates;
+import dev.postern.mail.Mailer;
 import dev.postern.plugin.Plugin;
 import dev.postern.schema.Field;
 import dev.postern.schema.NamingStrategy;
@@ -39,6 +42,8 @@ public final class PosternConfig {
     private final int maxBodyBytes;
     private final boolean production;
     private final Clock clock;
+    private final Mailer mailer;
+    private final MailTemplates mailTemplates;
 
     private PosternConfig(Builder b) {
         this.appName = b.appName;
@@ -60,6 +65,8 @@ public final class PosternConfig {
         this.maxBodyBytes = b.maxBodyBytes;
         this.production = b.production;
         this.clock = b.clock;
+        this.mailer = b.mailer;
+        this.mailTemplates = b.mailTemplates;
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Plugin plugin : plugins) {
             if (!ids.add(plugin.id())) {
@@ -148,6 +155,15 @@ public final class PosternConfig {
         return clock;
     }
 
+    /** Sends Postern's e-mails; logs them when none is configured (development). */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    public MailTemplates mailTemplates() {
+        return mailTemplates;
+    }
+
     /** Collects settings; {@link #secret} and {@link #database} are required. */
     public static final class Builder {
         private String appName = "Postern";
@@ -166,6 +182,8 @@ public final class PosternConfig {
         private int maxBodyBytes = 1 << 20;
         private boolean production;
         private Clock clock = Clock.systemUTC();
+        private Mailer mailer = new LoggingMailer();
+        private MailTemplates mailTemplates = MailTemplates.defaults();
 
         private Builder() {
         }
@@ -284,6 +302,16 @@ public final class PosternConfig {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder mailer(Mailer mailer) {
+            this.mailer = Objects.requireNonNull(mailer, "mailer");
+            return this;
+        }
+
+        public Builder mailTemplates(MailTemplates templates) {
+            this.mailTemplates = Objects.requireNonNull(templates, "mailTemplates");
             return this;
         }
 

@@ -1,0 +1,13 @@
+package dev.postern.mail;
+
+/** The e-mails Postern sends itself; each has a default template that applications may override. */
+public enum MailKind {
+    /** Confirms an address after sign-up; variables: {@code url}, {@code name}, {@code email}. */
+    VERIFY_EMAIL,
+    /** Resets a forgotten password; variables: {@code url}, {@code name}, {@code email}. */
+    RESET_PASSWORD,
+    /** Confirms a change of address (sent to the current address); variables: {@code url}, {@code name}, {@code newEmail}. */
+    CHANGE_EMAIL,
+    /** Confirms deleting an account; variables: {@code url}, {@code name}, {@code email}. */
+    DELETE_ACCOUNT
+}
