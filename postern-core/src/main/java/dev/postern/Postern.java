@@ -43,7 +43,7 @@ public final class Postern implements AutoCloseable {
 
     private Postern(PosternConfig config) {
         this.config = config;
-        this.schema = buildSchema(config);
+        this.schema = schemaOf(config);
         DatabaseHooks dbHooks = DatabaseHooks.create();
         List<Endpoint> allEndpoints = new ArrayList<>(CoreEndpoints.all());
         List<Hook> before = new ArrayList<>(config.beforeHooks());
@@ -77,7 +77,11 @@ public final class Postern implements AutoCloseable {
         return postern;
     }
 
-    private static SchemaModel buildSchema(PosternConfig config) {
+    /**
+     * The schema an instance built from {@code config} works with (core tables, every enabled plugin's
+     * contribution, additional fields), without opening a store: for migrations and SQL generation.
+     */
+    public static SchemaModel schemaOf(PosternConfig config) {
         SchemaModel.Builder builder = SchemaModel.builder().naming(config.naming()).add(CoreSchema.contribution());
         for (Plugin plugin : config.plugins()) {
             builder.add(plugin.schema());
