@@ -35,6 +35,43 @@ public record DatabaseUrl(String jdbcUrl, Dialect dialect, String user, String p
         return new DatabaseUrl(jdbcUrl, dialect, newUser, newPassword);
     }
 
+    /**
+     * This URL with credentials written as {@code //user:password@host} moved to {@link #user()} and
+     * {@link #password()} (percent-decoded), since JDBC drivers do not read them there. Credentials given
+     * apart win over those in the URL. Returns this URL when it has none.
+     */
+    public DatabaseUrl withUserInfoAsCredentials() {
+        int scheme = jdbcUrl.indexOf("://");
+        if (scheme < 0) {
+            return this;
+        }
+        int hostStart = scheme + 3;
+        int hostEnd = indexOfAny(jdbcUrl, hostStart, "/?;");
+        int at = jdbcUrl.lastIndexOf('@', hostEnd - 1);
+        if (at < hostStart) {
+            return this;
+        }
+        String userInfo = jdbcUrl.substring(hostStart, at);
+        int colon = userInfo.indexOf(':');
+        String urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        String stripped = jdbcUrl.substring(0, hostStart) + jdbcUrl.substring(at + 1);
+        return new DatabaseUrl(stripped, dialect, user != null ? user : urlUser, password != null ? password : urlPassword);
+    }
+
+    private static int indexOfAny(String text, int from, String characters) {
+        for (int i = from; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** For SQLite files: the file path, whose parent folder is created on open. Null for memory or servers. */
     public Path sqliteFile() {
         if (dialect != Dialect.SQLITE) {

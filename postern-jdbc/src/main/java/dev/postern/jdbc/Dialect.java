@@ -23,6 +23,23 @@ public enum Dialect {
         return quote + identifier.replace(quote, quote + quote) + quote;
     }
 
+    /**
+     * The {@code LIMIT}/{@code OFFSET} clause with a leading space, or an empty string. An offset
+     * without a limit needs a limit in SQLite ({@code -1}) and MySQL (the largest unsigned bigint).
+     */
+    public String limitOffset(Integer limit, Integer offset) {
+        StringBuilder sql = new StringBuilder();
+        if (limit != null) {
+            sql.append(" LIMIT ").append(limit.intValue());
+        } else if (offset != null && this != POSTGRES) {
+            sql.append(this == SQLITE ? " LIMIT -1" : " LIMIT 18446744073709551615");
+        }
+        if (offset != null) {
+            sql.append(" OFFSET ").append(offset.intValue());
+        }
+        return sql.toString();
+    }
+
     /** The dialect of a JDBC URL ({@code jdbc:sqlite:}, {@code jdbc:postgresql:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:}). */
     public static Dialect fromJdbcUrl(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
