@@ -98,10 +98,14 @@ public final class JdbcStore implements Store {
         if (values.get(TableMapping.ID) == null) {
             values.put(TableMapping.ID, Ids.generate());
         }
+        // One evaluation per default supplier: createdAt and updatedAt share CoreSchema.NOW and must be
+        // equal on a new row, as better-auth writes one `new Date()` into both.
+        Map<java.util.function.Supplier<Object>, Object> evaluated = new java.util.IdentityHashMap<>();
         for (Column column : table.columns()) {
             if (!data.containsKey(column.field()) && column.definition() != null
                     && column.definition().defaultValue() != null) {
-                values.put(column.field(), table.canonical(column, column.definition().defaultValue().get()));
+                Object value = evaluated.computeIfAbsent(column.definition().defaultValue(), java.util.function.Supplier::get);
+                values.put(column.field(), table.canonical(column, value));
             }
         }
         return values;

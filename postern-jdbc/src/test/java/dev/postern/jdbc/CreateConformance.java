@@ -51,6 +51,13 @@ interface CreateConformance extends StoreFixture {
     }
 
     @Test
+    default void createWhenBothTimestampsDefaultThenTheyAreEqualAsBetterAuthWritesThem() {
+        Row user = store().create(CoreSchema.USER, Map.of("name", "Ada", "email", "ada-defaults@example.com"));
+
+        assertThat(user.instant("createdAt")).isNotNull().isEqualTo(user.instant("updatedAt"));
+    }
+
+    @Test
     default void createWhenDefaultedFieldGivenThenKeepsTheGivenValue() {
         Row row = gadget("alpha", "active", false, "createdAt", T0);
 
