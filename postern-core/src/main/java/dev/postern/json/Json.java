@@ -1,8 +1,6 @@
 package dev.postern.json;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +16,6 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * exactly three fraction digits and {@code Z} ({@code JSON.stringify(new Date())}), nulls kept.
  */
 public final class Json {
-    private static final DateTimeFormatter JS_DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule("postern")
                     .addSerializer(Instant.class, new JsDateSerializer())
@@ -65,7 +60,7 @@ public final class Json {
 
     /** Formats an instant as JavaScript's {@code Date.prototype.toISOString} does. */
     public static String jsDate(Instant instant) {
-        return JS_DATE.format(instant);
+        return dev.postern.crypto.JsDates.toIsoString(instant);
     }
 
     /** Rows are written as their field map. */
@@ -87,7 +82,7 @@ public final class Json {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializationContext ctx) {
-            gen.writeString(JS_DATE.format(value));
+            gen.writeString(jsDate(value));
         }
     }
 }

@@ -69,7 +69,7 @@ final class ColumnCodec {
 
     private void bindDate(PreparedStatement statement, int index, Instant instant) throws SQLException {
         switch (dialect) {
-            case SQLITE -> statement.setString(index, JsDates.format(instant));
+            case SQLITE -> statement.setString(index, StoredDates.format(instant));
             case POSTGRES -> statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             // A zone-less value, read by the server in the session's time zone, which the pool sets to UTC.
             case MYSQL -> statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));

@@ -103,7 +103,7 @@ final class JavaValues {
             case ZonedDateTime z -> z.toInstant();
             case LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
             case Number n when n.doubleValue() == Math.rint(n.doubleValue()) -> Instant.ofEpochMilli(n.longValue());
-            case String s -> JsDates.parse(s);
+            case String s -> StoredDates.parse(s);
             default -> throw unsupported("a date", value);
         };
         return instant.truncatedTo(ChronoUnit.MILLIS);

@@ -15,15 +15,15 @@ class SqlValuesTest {
     void jsDatesFormatLikeToIsoStringAndParseTolerantly() {
         Instant instant = Instant.parse("2026-11-26T18:06:06.303Z");
 
-        assertThat(JsDates.format(instant)).isEqualTo("2026-11-26T18:06:06.303Z");
-        assertThat(JsDates.format(Instant.parse("2026-11-26T18:06:06Z"))).isEqualTo("2026-11-26T18:06:06.000Z");
-        assertThat(JsDates.parse("2026-11-26T18:06:06.303Z")).isEqualTo(instant);
-        assertThat(JsDates.parse("2026-11-26 18:06:06.303")).isEqualTo(instant);
-        assertThat(JsDates.parse("2026-11-26T19:06:06.303+01:00")).isEqualTo(instant);
-        assertThat(JsDates.parse("1795716366303")).isEqualTo(instant);
-        assertThat(JsDates.parse("2026-11-26")).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
-        assertThat(JsDates.parse("2026-11-26T18:06:06.303456Z")).isEqualTo(instant);
-        assertThatThrownBy(() -> JsDates.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(StoredDates.format(instant)).isEqualTo("2026-11-26T18:06:06.303Z");
+        assertThat(StoredDates.format(Instant.parse("2026-11-26T18:06:06Z"))).isEqualTo("2026-11-26T18:06:06.000Z");
+        assertThat(StoredDates.parse("2026-11-26T18:06:06.303Z")).isEqualTo(instant);
+        assertThat(StoredDates.parse("2026-11-26 18:06:06.303")).isEqualTo(instant);
+        assertThat(StoredDates.parse("2026-11-26T19:06:06.303+01:00")).isEqualTo(instant);
+        assertThat(StoredDates.parse("1795716366303")).isEqualTo(instant);
+        assertThat(StoredDates.parse("2026-11-26")).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(StoredDates.parse("2026-11-26T18:06:06.303456Z")).isEqualTo(instant);
+        assertThatThrownBy(() -> StoredDates.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("yesterday");
     }
 

@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
  * {@code toISOString()} text on the way in, and on the way out whatever a database written by other
  * tools may hold, so one odd row never makes a table unreadable.
  */
-final class JsDates {
+final class StoredDates {
 
-    private JsDates() {
+    private StoredDates() {
     }
 
     /** {@code 2026-11-26T18:06:06.303Z}: always three fraction digits and {@code Z}. */
