@@ -13,9 +13,13 @@ import dev.postern.plugin.RateLimitRule;
 import dev.postern.plugin.RequestInterceptor;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.SchemaModel;
+import dev.postern.session.SessionService;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.store.HookedStore;
 import dev.postern.store.Store;
+import dev.postern.user.AccountService;
+import dev.postern.user.UserService;
+import dev.postern.verification.VerificationService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +44,10 @@ public final class Postern implements AutoCloseable {
     private final List<RateLimitRule> rateLimitRules;
     private final HttpPipeline pipeline;
     private final PosternApi api;
+    private final SessionService sessions;
+    private final UserService users;
+    private final AccountService accounts;
+    private final VerificationService verifications;
 
     private Postern(PosternConfig config) {
         this.config = config;
@@ -63,6 +71,10 @@ public final class Postern implements AutoCloseable {
         this.rateLimitRules = List.copyOf(rules);
         Store raw = config.storeProvider().open(schema);
         this.store = dbHooks.isEmpty() ? raw : new HookedStore(raw, dbHooks);
+        this.sessions = new SessionService(config, schema, store);
+        this.users = new UserService(schema, store, config.clock());
+        this.accounts = new AccountService(schema, store, config.clock());
+        this.verifications = new VerificationService(store, config.clock());
         EndpointInvoker invoker = new EndpointInvoker(this, before, after);
         this.pipeline = new HttpPipeline(this, new Router(endpoints), invoker, interceptors);
         this.api = new PosternApi(endpoints, invoker, config.basePath());
@@ -111,6 +123,26 @@ public final class Postern implements AutoCloseable {
     /** The primary store, with database hooks applied. */
     public Store store() {
         return store;
+    }
+
+    /** Sessions and their cookies: creating, reading, guarding ({@code sessions().require(ctx)}), revoking. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** Users: create, find by id or e-mail, update, delete; {@code users().in(tx)} inside a transaction. */
+    public UserService users() {
+        return users;
+    }
+
+    /** Accounts (password and provider sign-in methods) of users. */
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    /** Single-use values with an expiry (reset tokens, OTPs) in the verification table. */
+    public VerificationService verifications() {
+        return verifications;
     }
 
     /** Every endpoint, including server-only ones; for documentation and tests. */

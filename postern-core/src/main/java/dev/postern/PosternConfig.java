@@ -5,8 +5,13 @@ import dev.postern.mail.LoggingMailer;
 import dev.postern.mail.MailTemplates;
 import dev.postern.mail.Mailer;
 import dev.postern.plugin.Plugin;
+import dev.postern.ratelimit.RateLimitSettings;
 import dev.postern.schema.Field;
 import dev.postern.schema.NamingStrategy;
+import dev.postern.security.IpAddressSettings;
+import dev.postern.session.CookieSettings;
+import dev.postern.session.SessionSettings;
+import dev.postern.storage.SecondaryStorage;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.store.StoreProvider;
 import java.net.URI;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a {@link Postern} instance is built from. Immutable; made with {@link #builder()}, which
@@ -44,6 +50,11 @@ public final class PosternConfig {
     private final Clock clock;
     private final Mailer mailer;
     private final MailTemplates mailTemplates;
+    private final SessionSettings session;
+    private final CookieSettings cookies;
+    private final RateLimitSettings rateLimit;
+    private final IpAddressSettings ipAddress;
+    private final SecondaryStorage secondaryStorage;
 
     private PosternConfig(Builder b) {
         this.appName = b.appName;
@@ -67,6 +78,11 @@ public final class PosternConfig {
         this.clock = b.clock;
         this.mailer = b.mailer;
         this.mailTemplates = b.mailTemplates;
+        this.session = b.session;
+        this.cookies = b.cookies;
+        this.rateLimit = b.rateLimit;
+        this.ipAddress = b.ipAddress;
+        this.secondaryStorage = b.secondaryStorage;
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Plugin plugin : plugins) {
             if (!ids.add(plugin.id())) {
@@ -164,6 +180,31 @@ public final class PosternConfig {
         return mailTemplates;
     }
 
+    /** Session lifetime, refresh and cookie cache; better-auth's defaults unless set. */
+    public SessionSettings session() {
+        return session;
+    }
+
+    /** Cookie prefix and attributes; better-auth's defaults unless set. */
+    public CookieSettings cookies() {
+        return cookies;
+    }
+
+    /** Rate limiting of HTTP requests; on by default, with better-auth's rules. */
+    public RateLimitSettings rateLimit() {
+        return rateLimit;
+    }
+
+    /** Where the client IP comes from (headers, trusted proxies) and how IPv6 addresses are grouped. */
+    public IpAddressSettings ipAddress() {
+        return ipAddress;
+    }
+
+    /** A shared key-value store (Redis, say) for rate-limit counters, if one is configured. */
+    public Optional<SecondaryStorage> secondaryStorage() {
+        return Optional.ofNullable(secondaryStorage);
+    }
+
     /** Collects settings; {@link #secret} and {@link #database} are required. */
     public static final class Builder {
         private String appName = "Postern";
@@ -184,6 +225,11 @@ public final class PosternConfig {
         private Clock clock = Clock.systemUTC();
         private Mailer mailer = new LoggingMailer();
         private MailTemplates mailTemplates = MailTemplates.defaults();
+        private SessionSettings session = SessionSettings.defaults();
+        private CookieSettings cookies = CookieSettings.defaults();
+        private RateLimitSettings rateLimit = RateLimitSettings.defaults();
+        private IpAddressSettings ipAddress = IpAddressSettings.defaults();
+        private SecondaryStorage secondaryStorage;
 
         private Builder() {
         }
@@ -312,6 +358,33 @@ public final class PosternConfig {
 
         public Builder mailTemplates(MailTemplates templates) {
             this.mailTemplates = Objects.requireNonNull(templates, "mailTemplates");
+            return this;
+        }
+
+        public Builder session(SessionSettings session) {
+            this.session = Objects.requireNonNull(session, "session");
+            return this;
+        }
+
+        public Builder cookies(CookieSettings cookies) {
+            this.cookies = Objects.requireNonNull(cookies, "cookies");
+            return this;
+        }
+
+        /** Rate limiting; {@code RateLimitSettings.disabled()} turns it off. */
+        public Builder rateLimit(RateLimitSettings rateLimit) {
+            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+            return this;
+        }
+
+        public Builder ipAddress(IpAddressSettings ipAddress) {
+            this.ipAddress = Objects.requireNonNull(ipAddress, "ipAddress");
+            return this;
+        }
+
+        /** A shared key-value store; rate limiting keeps its counters there unless told otherwise. */
+        public Builder secondaryStorage(SecondaryStorage storage) {
+            this.secondaryStorage = Objects.requireNonNull(storage, "secondaryStorage");
             return this;
         }
 

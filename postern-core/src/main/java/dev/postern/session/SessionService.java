@@ -1,0 +1,232 @@
+package dev.postern.session;
+
+import dev.postern.PosternConfig;
+import dev.postern.crypto.CookieCacheCodec;
+import dev.postern.crypto.Secret;
+import dev.postern.endpoint.EndpointContext;
+import dev.postern.error.ApiException;
+import dev.postern.http.Status;
+import dev.postern.schema.CoreSchema;
+import dev.postern.schema.SchemaModel;
+import dev.postern.store.Row;
+import dev.postern.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sessions of one Postern instance: creating them with their cookies, finding the session of a request,
+ * guarding handlers, revoking. Handlers call it directly:
+ *
+ * <pre>{@code
+ * Session session = ctx.postern().sessions().require(ctx);          // 401 without a session
+ * Session fresh = ctx.postern().sessions().requireFresh(ctx);       // and 403 when not fresh
+ * Session created = ctx.postern().sessions().create(ctx, user, rememberMe);  // after a sign-in
+ * }</pre>
+ *
+ * <p>The session a call resolved is remembered on its {@link EndpointContext}, so hooks and the handler
+ * of one call read the database once.
+ */
+public final class SessionService {
+    private static final String CURRENT = SessionService.class.getName() + ".current";
+    private static final String CREATED = SessionService.class.getName() + ".created";
+
+    private final PosternConfig config;
+    private final SessionSettings settings;
+    private final AuthCookies cookies;
+    private final SessionRepository repository;
+    private final SessionCookieWriter writer;
+    private final SessionReader reader;
+
+    public SessionService(PosternConfig config, SchemaModel schema, Store store) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.settings = config.session();
+        this.cookies = new AuthCookies(config);
+        this.repository = new SessionRepository(store, config.clock());
+        CookieCacheSettings cacheSettings = settings.cookieCache();
+        CookieCache cache = new CookieCache(cacheSettings, cookies,
+                CookieCacheCodec.of(cacheSettings.strategy(), Secret.of(config.secret()), config.clock()),
+                schema.require(CoreSchema.SESSION), schema.require(CoreSchema.USER), config.clock());
+        this.writer = new SessionCookieWriter(cookies, cache, settings.expiresIn());
+        this.reader = new SessionReader(settings, cookies, cache, writer, repository);
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** Cookie names and attributes, for plugins that set cookies of their own. */
+    public AuthCookies cookies() {
+        return cookies;
+    }
+
+    /**
+     * Starts a session for {@code user} and sets its cookies on the response: the signed
+     * {@code session_token}, plus the signed {@code dont_remember} marker when {@code rememberMe} is off
+     * (the session then lasts one day and its cookies end with the browser session), plus
+     * {@code session_data} when the cookie cache is on.
+     */
+    public Session create(EndpointContext ctx, Row user, boolean rememberMe) {
+        Session session = createWithoutCookies(user, ClientIp.of(ctx.request(), config.production()),
+                ctx.request().header("User-Agent").orElse(""), rememberMe);
+        setCookies(ctx, session, !rememberMe);
+        return session;
+    }
+
+    /** Starts a session without touching any response: for server-side callers that hand the token over themselves. */
+    public Session createWithoutCookies(Row user, String ipAddress, String userAgent, boolean rememberMe) {
+        Objects.requireNonNull(user, "user");
+        Duration lifetime = rememberMe ? settings.expiresIn() : SessionSettings.NOT_REMEMBERED_EXPIRES_IN;
+        return repository.insert(user, ipAddress == null ? "" : ipAddress, userAgent == null ? "" : userAgent, lifetime);
+    }
+
+    /**
+     * The session of the request, if it has a valid one: from the cookie cache when it is on and
+     * trustworthy, else from the database. Extends the session (and re-sets its cookies) once it is
+     * {@code updateAge} old; drops an expired one and its cookies.
+     */
+    public Optional<Session> current(EndpointContext ctx) {
+        Optional<Optional<Session>> remembered = ctx.attribute(CURRENT);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        return resolve(ctx, SessionLookup.Options.DEFAULT);
+    }
+
+    /** The session of the request, or 401 {@code UNAUTHORIZED}. */
+    public Session require(EndpointContext ctx) {
+        return current(ctx).orElseThrow(SessionService::unauthorized);
+    }
+
+    /**
+     * {@link #require}, and 403 {@code SESSION_NOT_FRESH} when the session was created {@code freshAge}
+     * or longer ago: for actions that should follow a recent sign-in (listing sessions, unlinking).
+     */
+    public Session requireFresh(EndpointContext ctx) {
+        Session session = require(ctx);
+        if (!isFresh(session)) {
+            throw SessionErrorCodes.SESSION_NOT_FRESH.toException(Status.FORBIDDEN);
+        }
+        return session;
+    }
+
+    /** Whether the session was created less than {@code freshAge} ago; always true when {@code freshAge} is zero. */
+    public boolean isFresh(Session session) {
+        if (settings.freshAge().isZero()) {
+            return true;
+        }
+        Instant createdAt = session.createdAt();
+        return createdAt != null && Duration.between(createdAt, repository.now()).compareTo(settings.freshAge()) < 0;
+    }
+
+    /**
+     * {@link #require}, but read from the database even when the cookie cache holds a copy: a session
+     * revoked elsewhere must not authorise password changes, deletions or revocations for the rest of
+     * its cache lifetime.
+     */
+    public Session requireSensitive(EndpointContext ctx) {
+        return resolve(ctx, SessionLookup.Options.AUTHORITATIVE).orElseThrow(SessionService::unauthorized);
+    }
+
+    /**
+     * Reads the session with explicit options, as {@code GET/POST /get-session} does. Errors of the read
+     * itself (the session vanished while being extended) are thrown.
+     */
+    public SessionLookup lookup(EndpointContext ctx, SessionLookup.Options options) {
+        SessionLookup lookup = reader.lookup(ctx, options);
+        ctx.attribute(CURRENT, lookup.session());
+        return lookup;
+    }
+
+    /**
+     * Sets the cookies of {@code session}: after the user or session changed (update-user,
+     * change-password) so the cookie cache holds the new values.
+     *
+     * @param dontRemember true for a "don't remember" session: browser-session cookies and the marker
+     */
+    public void setCookies(EndpointContext ctx, Session session, boolean dontRemember) {
+        writer.write(ctx, session, dontRemember);
+        ctx.attribute(CREATED, session);
+        ctx.attribute(CURRENT, Optional.of(session));
+    }
+
+    /** {@link #setCookies(EndpointContext, Session, boolean)}, keeping the request's "don't remember" choice. */
+    public void setCookies(EndpointContext ctx, Session session) {
+        setCookies(ctx, session, writer.requestSaysDontRemember(ctx));
+    }
+
+    /** The session created (or re-issued) during this call, for after-hooks such as two-factor's. */
+    public Optional<Session> newSession(EndpointContext ctx) {
+        return ctx.attribute(CREATED);
+    }
+
+    /**
+     * Expires the session cookies ({@code session_token}, {@code session_data} and its chunks,
+     * {@code dont_remember}), as better-auth's {@code deleteSessionCookie}; the call then has no session.
+     */
+    public void clearCookies(EndpointContext ctx) {
+        writer.clear(ctx);
+        ctx.attribute(CURRENT, Optional.empty());
+    }
+
+    /** The stored session with this token and its user, expired or not; empty when either is gone. */
+    public Optional<Session> findByToken(String token) {
+        return repository.findByToken(Objects.requireNonNull(token, "token"));
+    }
+
+    /** The user's sessions that have not expired, oldest first. */
+    public List<Row> listActive(String userId) {
+        return repository.listActive(userId);
+    }
+
+    /** Deletes the session with this token; takes effect on the next request that carries it. */
+    public void revoke(String token) {
+        repository.deleteByToken(token);
+    }
+
+    public void revokeAll(String userId) {
+        repository.deleteAllOf(userId);
+    }
+
+    /** Deletes every session of the user but the one with {@code keepToken}. */
+    public void revokeOthers(String userId, String keepToken) {
+        repository.deleteAllOfExcept(userId, keepToken);
+    }
+
+    /**
+     * Called after a user row changed. Sessions are read from the database with their user on every
+     * uncached read, so there is nothing to update yet; with secondary storage (planned) this is where
+     * the cached copy of the user in every active session entry gets rewritten, as better-auth does. The
+     * cookie cache of other devices keeps the old values until it expires ({@code cookieCache.maxAge}).
+     */
+    public void refreshUser(String userId) {
+        Objects.requireNonNull(userId, "userId");
+    }
+
+    /** Updates fields of the session with this token and stamps {@code updatedAt}; empty when it is gone. */
+    public Optional<Row> update(String token, Map<String, Object> values) {
+        Map<String, Object> withStamp = new LinkedHashMap<>(values);
+        withStamp.put("updatedAt", repository.now());
+        return repository.update(token, withStamp);
+    }
+
+    private Optional<Session> resolve(EndpointContext ctx, SessionLookup.Options options) {
+        Optional<Session> session;
+        try {
+            session = lookup(ctx, options).session();
+        } catch (ApiException e) {
+            // As better-auth's guards: a failed read is "no session", answered 401 by the guard.
+            session = Optional.empty();
+        }
+        ctx.attribute(CURRENT, session);
+        return session;
+    }
+
+    private static ApiException unauthorized() {
+        return SessionErrorCodes.UNAUTHORIZED.toException(Status.UNAUTHORIZED);
+    }
+}
