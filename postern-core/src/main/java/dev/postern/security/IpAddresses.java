@@ -119,7 +119,7 @@ final class IpAddresses {
         }
         String head = doubleColon >= 0 ? lower.substring(0, doubleColon) : lower;
         String tail = doubleColon >= 0 ? lower.substring(doubleColon + 2) : "";
-        int[] headGroups = parseGroups(head, doubleColon < 0 || tail.isEmpty());
+        int[] headGroups = parseGroups(head, doubleColon < 0);
         int[] tailGroups = parseGroups(tail, true);
         if (headGroups == null || tailGroups == null) {
             return null;

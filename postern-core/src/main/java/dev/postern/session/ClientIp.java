@@ -1,55 +1,29 @@
 package dev.postern.session;
 
+import dev.postern.PosternConfig;
 import dev.postern.http.AuthRequest;
-import java.util.Locale;
+import dev.postern.security.IpAddressSettings;
 
 /**
- * The client address recorded on a session: the first {@code X-Forwarded-For} entry, then
- * {@code X-Real-IP}, then the socket peer; outside production, {@code 127.0.0.1} when none is known, as
- * better-auth falls back in development. Kept in one place so that trusted-proxy rules can replace it.
+ * The client address recorded on a session ({@code session.ipAddress}), or {@code ""} when none is known,
+ * as better-auth stores it. The rules (headers, trusted proxies, IPv4-mapped and IPv6 grouping) have one
+ * home, {@link dev.postern.security.ClientIp}, shared with rate limiting; this is the sessions' door to it.
  */
 public final class ClientIp {
-    private static final String LOOPBACK = "127.0.0.1";
-    private static final String MAPPED_IPV4_PREFIX = "::ffff:";
 
     private ClientIp() {
     }
 
-    /** The address, or the empty string when none is known in production (better-auth stores {@code ""}). */
+    /** The address under the instance's {@code ipAddress} settings. */
+    public static String of(AuthRequest request, PosternConfig config) {
+        return dev.postern.security.ClientIp.from(config).forSession(request);
+    }
+
+    /**
+     * The address under the default {@code ipAddress} settings: configured headers and trusted proxies are
+     * not applied, so prefer {@link #of(AuthRequest, PosternConfig)}.
+     */
     public static String of(AuthRequest request, boolean production) {
-        String forwarded = firstEntry(request.headers().get("X-Forwarded-For"));
-        if (forwarded != null) {
-            return normalize(forwarded);
-        }
-        String realIp = firstEntry(request.headers().get("X-Real-IP"));
-        if (realIp != null) {
-            return normalize(realIp);
-        }
-        String peer = request.clientAddress();
-        if (peer != null && !peer.isBlank()) {
-            return normalize(peer.trim());
-        }
-        return production ? "" : LOOPBACK;
-    }
-
-    private static String firstEntry(String header) {
-        if (header == null) {
-            return null;
-        }
-        int comma = header.indexOf(',');
-        String first = (comma >= 0 ? header.substring(0, comma) : header).trim();
-        return first.isEmpty() ? null : first;
-    }
-
-    /** IPv4-mapped IPv6 ({@code ::ffff:192.0.2.1}) becomes the IPv4 address, as better-auth normalises it. */
-    private static String normalize(String address) {
-        String lower = address.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("[") && lower.endsWith("]")) {
-            lower = lower.substring(1, lower.length() - 1);
-        }
-        if (lower.startsWith(MAPPED_IPV4_PREFIX) && lower.indexOf('.') > 0) {
-            return lower.substring(MAPPED_IPV4_PREFIX.length());
-        }
-        return lower;
+        return new dev.postern.security.ClientIp(IpAddressSettings.defaults(), production).forSession(request);
     }
 }

@@ -71,7 +71,7 @@ public final class SessionService {
      * {@code session_data} when the cookie cache is on.
      */
     public Session create(EndpointContext ctx, Row user, boolean rememberMe) {
-        Session session = createWithoutCookies(user, ClientIp.of(ctx.request(), config.production()),
+        Session session = createWithoutCookies(user, ClientIp.of(ctx.request(), config),
                 ctx.request().header("User-Agent").orElse(""), rememberMe);
         setCookies(ctx, session, !rememberMe);
         return session;

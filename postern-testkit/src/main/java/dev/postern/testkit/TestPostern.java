@@ -7,6 +7,7 @@ import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Migrator;
 import dev.postern.jetty.PosternJettyServer;
 import dev.postern.plugin.Plugin;
+import dev.postern.ratelimit.RateLimitSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * Rate limiting is off unless a test turns it on:
+ * {@code TestPostern.builder().configure(b -> b.rateLimit(RateLimitSettings.defaults()))}.
  * Closing it stops the server, closes the pool and drops the database.
  */
 public final class TestPostern implements AutoCloseable {
@@ -45,7 +48,9 @@ public final class TestPostern implements AutoCloseable {
                     .secret(SECRET)
                     .baseUrl("http://127.0.0.1:" + port)
                     .database(provider)
-                    .plugins(plugins);
+                    .plugins(plugins)
+                    // Tests sign in over and over; one that checks rate limiting turns it back on itself.
+                    .rateLimit(RateLimitSettings.disabled());
             customizer.accept(builder);
             PosternConfig config = builder.build();
             instance = Postern.create(config);
