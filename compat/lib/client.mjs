@@ -25,11 +25,15 @@ export class CookieJar {
   }
 }
 
-/** Creates a client for `server` (from startPostern) with its own jar; extra options are merged. */
-export function clientFor(server, options = {}) {
+/**
+ * Creates a client for `server` (from startPostern) with its own jar; `headers` are sent on every request
+ * (e.g. its own `x-forwarded-for`, so rate limits count it as its own client); other options are merged.
+ */
+export function clientFor(server, { headers: extraHeaders = {}, ...options } = {}) {
   const jar = new CookieJar();
   const customFetchImpl = async (input, init = {}) => {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(extraHeaders)) if (!headers.has(name)) headers.set(name, value);
     const cookie = jar.header();
     if (cookie) headers.set("cookie", cookie);
     if (!headers.has("origin")) headers.set("origin", server.origin);

@@ -1,6 +1,6 @@
 // Starts a real Postern server (the shaded jar) on a free port with a fresh SQLite database, and stops it.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,12 +21,14 @@ async function freePort() {
 }
 
 /**
- * Starts Postern; `env` adds or overrides POSTERN_* settings. Resolves to {url, origin, stop, logs}.
+ * Starts Postern; `env` adds or overrides POSTERN_* settings, `yaml` (text) becomes the server's
+ * ./postern.yaml (plugin options live only there). Resolves to {url, origin, stop, logs}.
  * Polls /ok for at most 60 s.
  */
-export async function startPostern(env = {}) {
+export async function startPostern(env = {}, { yaml } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "postern-compat-"));
+  if (yaml) writeFileSync(join(dir, "postern.yaml"), yaml);
   const origin = `http://127.0.0.1:${port}`;
   const java = process.env.POSTERN_JAVA || "java";
   const child = spawn(java, ["--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve"], {
