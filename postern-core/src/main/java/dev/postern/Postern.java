@@ -11,8 +11,14 @@ import dev.postern.pipeline.HttpPipeline;
 import dev.postern.plugin.Plugin;
 import dev.postern.plugin.RateLimitRule;
 import dev.postern.plugin.RequestInterceptor;
+import dev.postern.ratelimit.RateLimitSchema;
+import dev.postern.ratelimit.RateLimiter;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.SchemaModel;
+import dev.postern.security.Cors;
+import dev.postern.security.FormCsrfCheck;
+import dev.postern.security.OriginCheck;
+import dev.postern.security.TrustedOrigins;
 import dev.postern.session.SessionService;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.store.HookedStore;
@@ -48,10 +54,13 @@ public final class Postern implements AutoCloseable {
     private final UserService users;
     private final AccountService accounts;
     private final VerificationService verifications;
+    private final TrustedOrigins trustedOrigins;
 
     private Postern(PosternConfig config) {
         this.config = config;
         this.schema = schemaOf(config);
+        // Before the store opens: a malformed trusted origin stops start-up without leaking a pool.
+        this.trustedOrigins = TrustedOrigins.of(config);
         DatabaseHooks dbHooks = DatabaseHooks.create();
         List<Endpoint> allEndpoints = new ArrayList<>(CoreEndpoints.all());
         List<Hook> before = new ArrayList<>(config.beforeHooks());
@@ -71,12 +80,16 @@ public final class Postern implements AutoCloseable {
         this.rateLimitRules = List.copyOf(rules);
         Store raw = config.storeProvider().open(schema);
         this.store = dbHooks.isEmpty() ? raw : new HookedStore(raw, dbHooks);
+        // First, as in better-auth: a limited request should cost no plugin any work.
+        RateLimiter.forConfig(config, rateLimitRules, store).ifPresent(limiter -> interceptors.add(0, limiter));
         this.sessions = new SessionService(config, schema, store);
         this.users = new UserService(schema, store, config.clock());
         this.accounts = new AccountService(schema, store, config.clock());
         this.verifications = new VerificationService(store, config.clock());
         EndpointInvoker invoker = new EndpointInvoker(this, before, after);
-        this.pipeline = new HttpPipeline(this, new Router(endpoints), invoker, interceptors);
+        this.pipeline = new HttpPipeline(this, new Router(endpoints), invoker, interceptors,
+                List.of(new OriginCheck(config, trustedOrigins), new FormCsrfCheck(config, trustedOrigins)),
+                Cors.of(config, trustedOrigins));
         this.api = new PosternApi(endpoints, invoker, config.basePath());
     }
 
@@ -97,6 +110,9 @@ public final class Postern implements AutoCloseable {
         SchemaModel.Builder builder = SchemaModel.builder().naming(config.naming()).add(CoreSchema.contribution());
         for (Plugin plugin : config.plugins()) {
             builder.add(plugin.schema());
+        }
+        if (RateLimitSchema.needed(config.rateLimit())) {
+            builder.add(RateLimitSchema.contribution());
         }
         config.additionalFields().forEach(builder::fields);
         return builder.build();
@@ -143,6 +159,14 @@ public final class Postern implements AutoCloseable {
     /** Single-use values with an expiry (reset tokens, OTPs) in the verification table. */
     public VerificationService verifications() {
         return verifications;
+    }
+
+    /**
+     * The origins this instance trusts for CSRF checks, CORS and redirects: its own, the configured ones
+     * and the plugins'.
+     */
+    public TrustedOrigins trustedOrigins() {
+        return trustedOrigins;
     }
 
     /** Every endpoint, including server-only ones; for documentation and tests. */

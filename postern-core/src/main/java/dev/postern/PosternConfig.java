@@ -9,6 +9,7 @@ import dev.postern.ratelimit.RateLimitSettings;
 import dev.postern.schema.Field;
 import dev.postern.schema.NamingStrategy;
 import dev.postern.security.IpAddressSettings;
+import dev.postern.security.SecuritySettings;
 import dev.postern.session.CookieSettings;
 import dev.postern.session.SessionSettings;
 import dev.postern.storage.SecondaryStorage;
@@ -55,6 +56,7 @@ public final class PosternConfig {
     private final RateLimitSettings rateLimit;
     private final IpAddressSettings ipAddress;
     private final SecondaryStorage secondaryStorage;
+    private final SecuritySettings security;
 
     private PosternConfig(Builder b) {
         this.appName = b.appName;
@@ -83,6 +85,7 @@ public final class PosternConfig {
         this.rateLimit = b.rateLimit;
         this.ipAddress = b.ipAddress;
         this.secondaryStorage = b.secondaryStorage;
+        this.security = b.security;
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Plugin plugin : plugins) {
             if (!ids.add(plugin.id())) {
@@ -205,6 +208,11 @@ public final class PosternConfig {
         return Optional.ofNullable(secondaryStorage);
     }
 
+    /** Origin and CSRF checks and CORS; all on by default, in every environment. */
+    public SecuritySettings security() {
+        return security;
+    }
+
     /** Collects settings; {@link #secret} and {@link #database} are required. */
     public static final class Builder {
         private String appName = "Postern";
@@ -230,6 +238,7 @@ public final class PosternConfig {
         private RateLimitSettings rateLimit = RateLimitSettings.defaults();
         private IpAddressSettings ipAddress = IpAddressSettings.defaults();
         private SecondaryStorage secondaryStorage;
+        private SecuritySettings security = SecuritySettings.defaults();
 
         private Builder() {
         }
@@ -385,6 +394,15 @@ public final class PosternConfig {
         /** A shared key-value store; rate limiting keeps its counters there unless told otherwise. */
         public Builder secondaryStorage(SecondaryStorage storage) {
             this.secondaryStorage = Objects.requireNonNull(storage, "secondaryStorage");
+            return this;
+        }
+
+        /**
+         * Origin and CSRF checks and CORS, e.g.
+         * {@code SecuritySettings.defaults().withOriginCheckDisabledFor(List.of("/sso/saml2/callback"))}.
+         */
+        public Builder security(SecuritySettings security) {
+            this.security = Objects.requireNonNull(security, "security");
             return this;
         }
 

@@ -73,11 +73,14 @@ public record Endpoint(
      * @param noStore adds {@code Cache-Control: no-store} to responses that carry credentials
      * @param responseSchema JSON Schema of the 200 body, for the OpenAPI document
      * @param errors codes this endpoint may answer with, for the OpenAPI document
+     * @param formCsrf a sign-in or sign-up form: HTTP calls pass better-auth's form CSRF check (Fetch
+     *     Metadata, {@code dev.postern.security.FormCsrfCheck}) even when they carry no cookie
      */
     public record Metadata(String summary, String description, List<String> tags, boolean serverOnly,
                            boolean hidden, boolean noStore, Map<String, Object> responseSchema,
-                           List<String> errors) {
-        public static final Metadata DEFAULT = new Metadata("", "", List.of(), false, false, false, null, List.of());
+                           List<String> errors, boolean formCsrf) {
+        public static final Metadata DEFAULT =
+                new Metadata("", "", List.of(), false, false, false, null, List.of(), false);
 
         public Metadata {
             tags = List.copyOf(tags);
@@ -102,6 +105,7 @@ public record Endpoint(
         private boolean noStore;
         private Map<String, Object> responseSchema;
         private List<String> errors = List.of();
+        private boolean formCsrf;
 
         private Builder(String path, String... methods) {
             this.path = path;
@@ -169,6 +173,16 @@ public record Endpoint(
             return this;
         }
 
+        /**
+         * Marks a form that signs someone in or up ({@code /sign-in/email}, {@code /sign-up/email}): a
+         * cross-site form post must not log a victim into an attacker's account, so HTTP calls without a
+         * cookie are still checked for a cross-site navigation and an untrusted origin.
+         */
+        public Builder formCsrf() {
+            this.formCsrf = true;
+            return this;
+        }
+
         private Builder serverOnlyFlag() {
             this.serverOnly = true;
             return this;
@@ -178,7 +192,8 @@ public record Endpoint(
             Objects.requireNonNull(name, () -> "Endpoint " + path + " needs a name");
             Objects.requireNonNull(handler, () -> "Endpoint " + name + " needs a handler");
             return new Endpoint(methods, path, name, body, query, mediaTypes, handler,
-                    new Metadata(summary, description, tags, serverOnly, hidden, noStore, responseSchema, errors));
+                    new Metadata(summary, description, tags, serverOnly, hidden, noStore, responseSchema, errors,
+                            formCsrf));
         }
     }
 }

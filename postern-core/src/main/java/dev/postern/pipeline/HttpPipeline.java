@@ -15,10 +15,12 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One HTTP request from arrival to response: base path, routing, interceptors, body parsing, then
- * the shared {@link EndpointInvoker}. Nothing thrown inside escapes: errors become better-auth's error
+ * One HTTP request from arrival to response: base path, CORS preflight, routing, interceptors, body
+ * parsing, guards (origin and CSRF checks), then the shared {@link EndpointInvoker}; CORS headers go on
+ * whatever comes back. Nothing thrown inside escapes: errors become better-auth's error
  * responses, and unexpected failures a bare 500 that is logged but never described to the client.
  */
 public final class HttpPipeline {
@@ -28,21 +30,34 @@ public final class HttpPipeline {
     private final Router router;
     private final EndpointInvoker invoker;
     private final List<RequestInterceptor> interceptors;
+    private final List<RequestGuard> guards;
+    private final CorsPolicy cors;
     private final Set<String> disabledPaths;
     private final String basePath;
     private final int maxBodyBytes;
 
     public HttpPipeline(Postern postern, Router router, EndpointInvoker invoker, List<RequestInterceptor> interceptors) {
+        this(postern, router, invoker, interceptors, List.of(), CorsPolicy.NONE);
+    }
+
+    public HttpPipeline(Postern postern, Router router, EndpointInvoker invoker, List<RequestInterceptor> interceptors,
+                        List<RequestGuard> guards, CorsPolicy cors) {
         this.postern = postern;
         this.router = router;
         this.invoker = invoker;
         this.interceptors = List.copyOf(interceptors);
+        this.guards = List.copyOf(guards);
+        this.cors = cors;
         this.disabledPaths = Set.copyOf(postern.config().disabledPaths());
         this.basePath = postern.config().basePath();
         this.maxBodyBytes = postern.config().maxBodyBytes();
     }
 
     public AuthResponse handle(AuthRequest request) {
+        return cors.decorate(request, route(request));
+    }
+
+    private AuthResponse route(AuthRequest request) {
         String path = request.path();
         if (!path.startsWith(basePath) || (path.length() > basePath.length() && path.charAt(basePath.length()) != '/')) {
             return AuthResponse.notFound();
@@ -50,6 +65,11 @@ public final class HttpPipeline {
         String relative = path.substring(basePath.length());
         if (relative.isEmpty() || relative.contains("//")) {
             return AuthResponse.notFound();
+        }
+        // A preflight names no endpoint (it is an OPTIONS for the one the browser means to call).
+        AuthResponse preflight = cors.preflight(request);
+        if (preflight != null) {
+            return preflight;
         }
         if (disabledPaths.contains(relative)) {
             return ResponseWriter.plainNotFound();
@@ -71,15 +91,19 @@ public final class HttpPipeline {
         } catch (RuntimeException e) {
             return unexpected(request, e);
         }
-        return invoke(request, match.get());
+        return invoke(request, relative, match.get());
     }
 
-    private AuthResponse invoke(AuthRequest request, Router.Match match) {
+    private AuthResponse invoke(AuthRequest request, String relative, Router.Match match) {
         EndpointContext ctx = null;
         try {
             JsonNode body = BodyParser.parseBody(request, match.endpoint(), maxBodyBytes);
-            ctx = invoker.invoke(match.endpoint(), request, match.params(), body,
-                    BodyParser.fromParameters(request.query()), true);
+            ObjectNode query = BodyParser.fromParameters(request.query());
+            RequestGuard.Routed routed = new RequestGuard.Routed(request, relative, match.endpoint(), body, query);
+            for (RequestGuard guard : guards) {
+                guard.check(routed);
+            }
+            ctx = invoker.invoke(match.endpoint(), request, match.params(), body, query, true);
             return ResponseWriter.success(ctx);
         } catch (ApiException e) {
             return ResponseWriter.error(e, List.of(), Headers.empty());

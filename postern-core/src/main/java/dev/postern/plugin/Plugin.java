@@ -61,6 +61,16 @@ public interface Plugin {
         return List.of();
     }
 
+    /**
+     * Origins this plugin needs trusted besides the configured ones (an identity provider that posts back,
+     * an app scheme such as {@code myapp://}), in the forms {@code dev.postern.security.TrustedOrigins}
+     * accepts. They are trusted for CSRF, CORS and redirects alike, so contribute only what the feature
+     * cannot work without.
+     */
+    default List<String> trustedOrigins() {
+        return List.of();
+    }
+
     /** Called once the instance is built and before it serves; the place to read other plugins. */
     default void init(Postern postern) {
     }
