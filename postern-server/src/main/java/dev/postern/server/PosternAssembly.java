@@ -1,0 +1,69 @@
+package dev.postern.server;
+
+import dev.postern.Postern;
+import dev.postern.PosternConfig;
+import dev.postern.plugin.Plugin;
+import dev.postern.schema.SchemaModel;
+import dev.postern.mail.Mailer;
+import dev.postern.server.config.ConfigException;
+import dev.postern.server.config.ServerSettings;
+import dev.postern.smtp.SmtpMailer;
+import dev.postern.smtp.SmtpSettings;
+import dev.postern.server.plugins.PluginRegistry;
+import dev.postern.store.StoreProvider;
+import java.util.List;
+
+/**
+ * Turns {@link ServerSettings} into the library's {@link PosternConfig}: the one place where server
+ * configuration meets the engine, shared by {@code serve}, {@code migrate}, {@code generate},
+ * {@code doctor} and {@code users}.
+ */
+public final class PosternAssembly {
+    /** Signs nothing: stands in where a command needs the schema but never serves a request. */
+    private static final String SCHEMA_ONLY_SECRET = "schema-only-placeholder-never-used-to-sign";
+    private static final StoreProvider NO_DATABASE = schema -> {
+        throw new IllegalStateException("a schema-only configuration has no database");
+    };
+
+    private PosternAssembly() {
+    }
+
+    public static PosternConfig config(ServerSettings settings, List<Plugin> plugins, StoreProvider database,
+                                       String secret) {
+        PosternConfig.Builder builder = PosternConfig.builder()
+                .baseUrl(settings.baseUrl())
+                .secret(secret)
+                .database(database)
+                .plugins(plugins)
+                .trustedOrigins(settings.trustedOrigins())
+                .production(settings.production());
+        settings.smtp().ifPresent(smtp -> builder.mailer(mailer(settings, smtp)));
+        return builder.build();
+    }
+
+    /** Without SMTP settings the core's default mailer stays: it logs messages instead of sending them. */
+    private static Mailer mailer(ServerSettings settings, SmtpSettings smtp) {
+        try {
+            return new SmtpMailer(smtp);
+        } catch (IllegalArgumentException e) {
+            // SmtpMailer checks the sender address; anything else it refuses was checked when loading.
+            throw ConfigException.of(settings.keyOf("smtp.from", "POSTERN_SMTP_FROM"), "expected an e-mail address "
+                    + "such as \"Postern <no-reply@example.com>\", got \"" + smtp.from() + "\"");
+        }
+    }
+
+    /** The schema the configured plugins need, without touching any database. */
+    public static SchemaModel schema(ServerSettings settings, PluginRegistry registry) {
+        return Postern.schemaOf(config(settings, registry.create(settings), NO_DATABASE, SCHEMA_ONLY_SECRET));
+    }
+
+    /** Where endpoints are reached from outside, {@code https://auth.example.com/api/auth}, as the core derives it. */
+    public static String authUrl(ServerSettings settings) {
+        return config(settings, List.of(), NO_DATABASE, SCHEMA_ONLY_SECRET).authUrl();
+    }
+
+    /** {@code two-factor, admin}, or {@code none}: for start-up lines and {@code doctor}. */
+    public static String describePlugins(ServerSettings settings) {
+        return settings.plugins().isEmpty() ? "none" : String.join(", ", settings.plugins());
+    }
+}

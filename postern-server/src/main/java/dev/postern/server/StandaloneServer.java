@@ -1,0 +1,169 @@
+package dev.postern.server;
+
+import dev.postern.Postern;
+import dev.postern.PosternConfig;
+import dev.postern.jdbc.Dialect;
+import dev.postern.jdbc.JdbcStoreProvider;
+import dev.postern.jdbc.JdbcStores;
+import dev.postern.jdbc.migration.Change;
+import dev.postern.jdbc.migration.MigrationPlan;
+import dev.postern.jdbc.migration.Migrator;
+import dev.postern.jetty.PosternJettyServer;
+import dev.postern.schema.SchemaModel;
+import dev.postern.server.config.ConfigException;
+import dev.postern.server.config.SecretResolver;
+import dev.postern.server.config.ServerSettings;
+import dev.postern.server.plugins.PluginRegistry;
+import java.lang.management.ManagementFactory;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole standalone server: database, schema, Postern instance and HTTP, started from
+ * {@link ServerSettings} and stopped in reverse order. {@code postern serve} is this plus a shutdown
+ * hook; tests start it directly.
+ */
+public final class StandaloneServer implements AutoCloseable {
+    /** How long in-flight requests may run once a stop is asked for. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
+
+    private final JdbcStoreProvider database;
+    private final Postern postern;
+    private final PosternJettyServer http;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private StandaloneServer(JdbcStoreProvider database, Postern postern, PosternJettyServer http) {
+        this.database = database;
+        this.postern = postern;
+        this.http = http;
+    }
+
+    /**
+     * How to start.
+     *
+     * @param migrate apply pending migrations to a server database (SQLite is always migrated)
+     * @param startedAt when start-up began, for the "ready in" figure; empty for the JVM's own start,
+     *     which is what a user waiting for {@code postern serve} experiences
+     */
+    public record Options(boolean migrate, Optional<Instant> startedAt) {
+        public Options {
+            Objects.requireNonNull(startedAt, "startedAt");
+        }
+
+        /** No migration of server databases; start-up timed from now. */
+        public static Options defaults() {
+            return new Options(false, Optional.of(Instant.now()));
+        }
+
+        Duration elapsed() {
+            return startedAt.map(start -> Duration.between(start, Instant.now()))
+                    .orElseGet(() -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
+    }
+
+    /**
+     * Starts everything and logs one line once requests are answered.
+     *
+     * @throws ConfigException when the configuration cannot work (a plugin refusing its options, a server
+     *     database that needs migrations nobody asked for)
+     */
+    public static StandaloneServer start(ServerSettings settings, PluginRegistry registry, Options options) {
+        SecretResolver.Resolved secret = SecretResolver.resolveOrGenerate(settings);
+        JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
+        Postern postern = null;
+        try {
+            PosternConfig config = PosternAssembly.config(settings, registry.create(settings), database,
+                    secret.value());
+            prepareSchema(database, Postern.schemaOf(config), options.migrate(),
+                    settings.keyOf("databaseUrl", "POSTERN_DATABASE_URL"));
+            postern = Postern.create(config);
+            PosternJettyServer http = listen(postern, settings);
+            long millis = options.elapsed().toMillis();
+            LOG.info("Postern ready at {} ({}, plugins: {}) in {} ms", config.authUrl(), database.describe(),
+                    PosternAssembly.describePlugins(settings), millis);
+            return new StandaloneServer(database, postern, http);
+        } catch (RuntimeException e) {
+            if (postern != null) {
+                postern.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static PosternJettyServer listen(Postern postern, ServerSettings settings) {
+        try {
+            return PosternJettyServer.start(postern, settings.host(), settings.port());
+        } catch (IllegalStateException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw ConfigException.of(settings.keyOf("port", "POSTERN_PORT"), "cannot listen on "
+                            + settings.host() + ":" + settings.port() + " (" + cause.getMessage()
+                            + "); stop what uses it or choose another port");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The embedded SQLite database is the server's own, so it is migrated on every start. A server
+     * database is shared with whoever runs its migrations, so it is only checked, unless asked.
+     */
+    private static void prepareSchema(JdbcStoreProvider database, SchemaModel schema, boolean migrate,
+                                      String databaseKey) {
+        Migrator migrator = new Migrator(database.dataSource(), database.dialect(), schema);
+        if (database.dialect() == Dialect.SQLITE || migrate) {
+            MigrationPlan applied = migrator.migrate();
+            if (!applied.isEmpty()) {
+                LOG.info("Migrated {}: {}", database.describe(),
+                        String.join("; ", applied.changes().stream().map(Change::describe).toList()));
+            }
+            return;
+        }
+        MigrationPlan pending = migrator.plan();
+        if (!pending.isEmpty()) {
+            throw ConfigException.of(databaseKey, "the database needs " + pending.changes().size()
+                    + " schema change(s); run `postern migrate` first or start with `postern serve --migrate`");
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Where the HTTP server listens, e.g. {@code http://127.0.0.1:3000}. */
+    public URI uri() {
+        return http.uri();
+    }
+
+    public Postern postern() {
+        return postern;
+    }
+
+    /** Stops accepting, lets in-flight requests finish (up to {@code grace}), then closes the database. */
+    public void stop(Duration grace) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            http.stop(grace);
+        } finally {
+            postern.close();
+            database.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(SHUTDOWN_GRACE);
+    }
+}
