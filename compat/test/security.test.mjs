@@ -148,3 +148,17 @@ test("a CORS preflight is answered for the trusted app and refused for others", 
   assert.equal(untrusted.status, 403);
   assert.equal(untrusted.headers.get("access-control-allow-origin"), null);
 });
+
+test("rate limiting is on by default: the 4th sign-in within 10 s gets better-auth's 429", async () => {
+  const attempt = () =>
+    fetch(`${server.url}/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: server.origin, "x-forwarded-for": "198.51.100.77" },
+      body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
+    });
+  for (let i = 0; i < 3; i++) assert.equal((await attempt()).status, 401);
+  const limited = await attempt();
+  assert.equal(limited.status, 429);
+  assert.equal(limited.headers.get("x-retry-after"), "10");
+  assert.deepEqual(await limited.json(), { message: "Too many requests. Please try again later." });
+});

@@ -19,6 +19,15 @@ public interface PluginFactory {
     }
 
     /**
+     * True for the plugins that carry better-auth's core routes (sessions, email and password, user
+     * management): better-auth always has them, so the server enables them without being asked. Listing
+     * one in the configuration only gives it options.
+     */
+    default boolean alwaysEnabled() {
+        return false;
+    }
+
+    /**
      * Creates the plugin.
      *
      * @param options the plugin's section of {@code postern.yaml} ({@code plugins.<id>}), possibly empty

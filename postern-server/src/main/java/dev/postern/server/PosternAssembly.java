@@ -5,7 +5,12 @@ import dev.postern.PosternConfig;
 import dev.postern.plugin.Plugin;
 import dev.postern.schema.SchemaModel;
 import dev.postern.mail.Mailer;
+import dev.postern.ratelimit.RateLimitSettings;
+import dev.postern.security.IpAddressSettings;
 import dev.postern.server.config.ConfigException;
+import dev.postern.server.config.EngineSettings;
+import dev.postern.session.CookieCacheSettings;
+import dev.postern.session.SessionSettings;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.smtp.SmtpMailer;
 import dev.postern.smtp.SmtpSettings;
@@ -38,7 +43,31 @@ public final class PosternAssembly {
                 .trustedOrigins(settings.trustedOrigins())
                 .production(settings.production());
         settings.smtp().ifPresent(smtp -> builder.mailer(mailer(settings, smtp)));
+        applyEngineSettings(settings.engine(), builder);
         return builder.build();
+    }
+
+    private static void applyEngineSettings(EngineSettings engine, PosternConfig.Builder builder) {
+        RateLimitSettings.Builder rateLimit = RateLimitSettings.defaults().toBuilder();
+        engine.rateLimitEnabled().ifPresent(rateLimit::enabled);
+        engine.rateLimitWindow().ifPresent(rateLimit::window);
+        engine.rateLimitMax().ifPresent(rateLimit::max);
+        engine.rateLimitStorage().ifPresent(rateLimit::storage);
+        builder.rateLimit(rateLimit.build());
+        IpAddressSettings ip = IpAddressSettings.defaults();
+        if (engine.ipHeaders().isPresent()) {
+            ip = ip.withHeaders(engine.ipHeaders().get());
+        }
+        if (engine.trustedProxies().isPresent()) {
+            try {
+                ip = ip.withTrustedProxies(engine.trustedProxies().get());
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.of("POSTERN_TRUSTED_PROXIES", e.getMessage());
+            }
+        }
+        builder.ipAddress(ip);
+        engine.cookieCache().ifPresent(strategy -> builder.session(SessionSettings.defaults().toBuilder()
+                .cookieCache(CookieCacheSettings.enabled(strategy)).build()));
     }
 
     /** Without SMTP settings the core's default mailer stays: it logs messages instead of sending them. */
@@ -62,8 +91,8 @@ public final class PosternAssembly {
         return config(settings, List.of(), NO_DATABASE, SCHEMA_ONLY_SECRET).authUrl();
     }
 
-    /** {@code two-factor, admin}, or {@code none}: for start-up lines and {@code doctor}. */
-    public static String describePlugins(ServerSettings settings) {
-        return settings.plugins().isEmpty() ? "none" : String.join(", ", settings.plugins());
+    /** {@code email-password, session, user, two-factor}, or {@code none}: for start-up lines and {@code doctor}. */
+    public static String describePlugins(ServerSettings settings, PluginRegistry registry) {
+        return registry.describe(settings);
     }
 }

@@ -88,7 +88,7 @@ public final class StandaloneServer implements AutoCloseable {
             PosternJettyServer http = listen(postern, settings);
             long millis = options.elapsed().toMillis();
             LOG.info("Postern ready at {} ({}, plugins: {}) in {} ms", config.authUrl(), database.describe(),
-                    PosternAssembly.describePlugins(settings), millis);
+                    PosternAssembly.describePlugins(settings, registry), millis);
             return new StandaloneServer(database, postern, http);
         } catch (RuntimeException e) {
             if (postern != null) {

@@ -29,6 +29,11 @@ public final class EmailPasswordPluginFactory implements PluginFactory {
     }
 
     @Override
+    public boolean alwaysEnabled() {
+        return true;
+    }
+
+    @Override
     public Plugin create(Map<String, Object> raw) {
         PluginOptions options = PluginOptions.of(raw);
         EmailPasswordOptions defaults = EmailPasswordOptions.defaults();

@@ -2,7 +2,7 @@ package dev.postern.plugin.emailpassword;
 
 import dev.postern.PosternConfig;
 import dev.postern.crypto.Hs256Jwt;
-import dev.postern.crypto.Secret;
+import dev.postern.crypto.SecretRing;
 import dev.postern.crypto.UriComponent;
 import dev.postern.json.Json;
 import java.time.Clock;
@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The stateless e-mail verification token: better-auth's HS256 JWT, keyed with the UTF-8 of the secret,
  * with claims {@code {email, updateTo?, requestType?, userId, iat, exp}} in that order, and the link that
  * carries it: {@code <authUrl>/verify-email?token=<jwt>&callbackURL=<encoded callbackURL or "/">}.
- * A token issued by better-auth with the same secret verifies here, and the reverse.
+ * A token issued by better-auth with the same secret verifies here, and the reverse; after a rotation,
+ * links signed with an older secret of the ring keep working.
  */
 public final class EmailVerificationTokens {
     /** {@code requestType} of the first step of a change of address, mailed to the current address. */
@@ -31,10 +32,10 @@ public final class EmailVerificationTokens {
     private final String authUrl;
 
     public EmailVerificationTokens(PosternConfig config, Duration expiresIn) {
-        Secret secret = Secret.of(config.secret());
-        this.jwt = new Hs256Jwt(secret, config.clock());
+        SecretRing secrets = config.secrets();
+        this.jwt = new Hs256Jwt(secrets, config.clock());
         // Verifying at the epoch accepts any exp, which is how an expired token is told from a forged one.
-        this.ignoringExpiry = new Hs256Jwt(secret, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        this.ignoringExpiry = new Hs256Jwt(secrets, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         this.expiresIn = expiresIn;
         this.authUrl = config.authUrl();
     }

@@ -27,6 +27,11 @@ public final class UserPluginFactory implements PluginFactory {
     }
 
     @Override
+    public boolean alwaysEnabled() {
+        return true;
+    }
+
+    @Override
     public Plugin create(Map<String, Object> raw) {
         PluginOptions options = PluginOptions.of(raw);
         UserOptions defaults = UserOptions.defaults();

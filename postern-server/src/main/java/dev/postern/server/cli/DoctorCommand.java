@@ -62,7 +62,7 @@ public final class DoctorCommand extends ConfiguredCommand {
                         + settings.dataDir().resolve(SecretResolver.SECRET_FILE) + " on first start"));
         row("trustedOrigins", settings.trustedOrigins().isEmpty() ? "none"
                 : String.join(", ", settings.trustedOrigins()) + from(settings, "trustedOrigins"));
-        row("plugins", PosternAssembly.describePlugins(settings) + from(settings, "plugins")
+        row("plugins", PosternAssembly.describePlugins(settings, env.plugins()) + from(settings, "plugins")
                 + "; installed: " + (env.plugins().ids().isEmpty() ? "none" : String.join(", ", env.plugins().ids())));
         row("smtp", settings.smtp().map(DoctorCommand::describe).orElse("not configured: e-mails are logged, not sent"));
         out().println();

@@ -38,7 +38,7 @@ public final class GenerateCommand extends ConfiguredCommand {
         ServerSettings settings = settings();
         Dialect target = dialect != null ? dialect : DatabaseUrl.parse(settings.databaseUrl()).dialect();
         String sql = "-- Postern " + PosternVersion.current() + " schema for " + target.cliName()
-                + " (plugins: " + PosternAssembly.describePlugins(settings) + ")\n\n"
+                + " (plugins: " + PosternAssembly.describePlugins(settings, env.plugins()) + ")\n\n"
                 + Migrator.generate(target, PosternAssembly.schema(settings, env.plugins()));
         if (out == null) {
             out().print(sql);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param plugins the enabled plugin ids, in configuration order, all known to the plugin registry
  * @param pluginOptions each plugin's section of {@code postern.yaml}, empty when it has none
  * @param smtp the mail relay, if configured
+ * @param engine rate limiting, client IP and cookie-cache settings; empty fields keep the engine's defaults
  * @param configFile the YAML file read, if any
  * @param sources for each setting, where its value came from: an environment variable, the YAML file, or
  *     {@code default}; for {@code doctor} and for naming the key in later error messages
@@ -38,6 +39,7 @@ public record ServerSettings(
         List<String> plugins,
         Map<String, Map<String, Object>> pluginOptions,
         Optional<SmtpSettings> smtp,
+        EngineSettings engine,
         Optional<Path> configFile,
         Map<String, String> sources) {
 
@@ -47,6 +49,7 @@ public record ServerSettings(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(engine, "engine");
         trustedOrigins = List.copyOf(trustedOrigins);
         plugins = List.copyOf(plugins);
         pluginOptions = Map.copyOf(pluginOptions);

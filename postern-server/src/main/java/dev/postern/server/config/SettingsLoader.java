@@ -73,8 +73,9 @@ public final class SettingsLoader {
         List<String> plugins = pluginList.map(this::pluginIds).orElse(List.of());
         Map<String, Map<String, Object>> pluginOptions = pluginOptions(source, plugins);
         Optional<SmtpSettings> smtp = SmtpSettingsReader.read(source);
+        EngineSettings engine = EngineSettingsReader.read(source);
         return new ServerSettings(mode, baseUrl, host, port, databaseUrl, dataDir, secret, origins, plugins,
-                pluginOptions, smtp, file, new LinkedHashMap<>(source.sources()));
+                pluginOptions, smtp, engine, file, new LinkedHashMap<>(source.sources()));
     }
 
     private Optional<Path> configFile(Optional<String> option) {

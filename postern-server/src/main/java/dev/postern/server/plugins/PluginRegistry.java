@@ -54,13 +54,30 @@ public final class PluginRegistry {
     }
 
     /**
+     * The ids of the plugins a server with these settings runs: the always-enabled core plugins (in id
+     * order), then the configured ones in their order.
+     */
+    public List<String> enabledIds(ServerSettings settings) {
+        List<String> ids = new ArrayList<>();
+        factories.values().stream().filter(PluginFactory::alwaysEnabled).map(PluginFactory::id).forEach(ids::add);
+        settings.plugins().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    /** {@code email-password, session, user, two-factor}: for start-up lines and {@code doctor}. */
+    public String describe(ServerSettings settings) {
+        List<String> ids = enabledIds(settings);
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
+    /**
      * Creates the plugins the settings enable, in their order, each with its options from the YAML file.
      *
      * @throws ConfigException when a factory refuses its options; the message names the plugin's section
      */
     public List<Plugin> create(ServerSettings settings) {
         List<Plugin> plugins = new ArrayList<>();
-        for (String id : settings.plugins()) {
+        for (String id : enabledIds(settings)) {
             PluginFactory factory = factory(id).orElseThrow(() -> ConfigException.of(
                     settings.keyOf("plugins", "POSTERN_PLUGINS"), "unknown plugin \"" + id + "\""));
             try {

@@ -208,4 +208,40 @@ class SettingsLoaderTest {
 
         assertThat(settings.toString()).doesNotContain(GOOD_SECRET, "smtp-password", "db-password").contains("****");
     }
+
+    @Test
+    void engineSettingsFromEnvironmentAndYaml() throws IOException {
+        Files.writeString(dir.resolve("postern.yaml"), """
+                rateLimit:
+                  window: 60
+                  storage: database
+                ipAddress:
+                  trustedProxies: [10.0.0.0/8]
+                session:
+                  cookieCache: jwe
+                """);
+        ServerSettings settings = new SettingsLoader(Map.of("POSTERN_RATE_LIMIT_ENABLED", "false",
+                "POSTERN_RATE_LIMIT_MAX", "5", "POSTERN_IP_HEADERS", "x-real-ip"), dir, List.of()).load(Optional.empty());
+
+        EngineSettings engine = settings.engine();
+        assertThat(engine.rateLimitEnabled()).contains(false);
+        assertThat(engine.rateLimitMax()).contains(5);
+        assertThat(engine.rateLimitWindow()).contains(java.time.Duration.ofSeconds(60));
+        assertThat(engine.rateLimitStorage()).contains(dev.postern.ratelimit.RateLimitStorageType.DATABASE);
+        assertThat(engine.trustedProxies()).contains(List.of("10.0.0.0/8"));
+        assertThat(engine.ipHeaders()).contains(List.of("x-real-ip"));
+        assertThat(engine.cookieCache()).contains(dev.postern.crypto.CookieCacheStrategy.JWE);
+    }
+
+    @Test
+    void engineSettingsWithBadValuesThenOneLineNamingTheKey() {
+        assertRefused(Map.of("POSTERN_RATE_LIMIT_ENABLED", "sometimes"),
+                "POSTERN_RATE_LIMIT_ENABLED: expected true or false, got \"sometimes\"");
+        assertRefused(Map.of("POSTERN_RATE_LIMIT_MAX", "-1"),
+                "POSTERN_RATE_LIMIT_MAX: expected a positive whole number, got \"-1\"");
+        assertRefused(Map.of("POSTERN_RATE_LIMIT_STORAGE", "redis"),
+                "POSTERN_RATE_LIMIT_STORAGE: expected memory, database or secondary-storage, got \"redis\"");
+        assertRefused(Map.of("POSTERN_SESSION_COOKIE_CACHE", "plain"),
+                "POSTERN_SESSION_COOKIE_CACHE: expected compact, jwt or jwe, got \"plain\"");
+    }
 }

@@ -1,0 +1,34 @@
+package dev.postern.server.config;
+
+import dev.postern.crypto.CookieCacheStrategy;
+import dev.postern.ratelimit.RateLimitStorageType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine settings the server exposes beyond the basics: rate limiting, client IP resolution and the
+ * session cookie cache. Each field is empty when not configured, so the engine's own default applies.
+ *
+ * @param rateLimitEnabled {@code rateLimit.enabled} / {@code POSTERN_RATE_LIMIT_ENABLED} (on by default)
+ * @param rateLimitWindow {@code rateLimit.window} seconds / {@code POSTERN_RATE_LIMIT_WINDOW}
+ * @param rateLimitMax {@code rateLimit.max} / {@code POSTERN_RATE_LIMIT_MAX}
+ * @param rateLimitStorage {@code rateLimit.storage} / {@code POSTERN_RATE_LIMIT_STORAGE}: memory, database
+ * @param trustedProxies {@code ipAddress.trustedProxies} / {@code POSTERN_TRUSTED_PROXIES}: IPs and CIDRs
+ * @param ipHeaders {@code ipAddress.headers} / {@code POSTERN_IP_HEADERS}: headers naming the client
+ * @param cookieCache {@code session.cookieCache} / {@code POSTERN_SESSION_COOKIE_CACHE}: compact, jwt, jwe
+ */
+public record EngineSettings(
+        Optional<Boolean> rateLimitEnabled,
+        Optional<Duration> rateLimitWindow,
+        Optional<Integer> rateLimitMax,
+        Optional<RateLimitStorageType> rateLimitStorage,
+        Optional<List<String>> trustedProxies,
+        Optional<List<String>> ipHeaders,
+        Optional<CookieCacheStrategy> cookieCache) {
+
+    public static EngineSettings none() {
+        return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}
