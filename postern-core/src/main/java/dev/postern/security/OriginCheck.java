@@ -4,6 +4,7 @@ import dev.postern.PosternConfig;
 import dev.postern.error.ApiException;
 import dev.postern.error.ErrorCode;
 import dev.postern.http.Status;
+import dev.postern.json.JsValues;
 import dev.postern.pipeline.RequestGuard;
 import java.util.Set;
 import org.slf4j.Logger;

@@ -3,6 +3,7 @@ package dev.postern.user;
 import dev.postern.error.ApiException;
 import dev.postern.error.CoreErrorCodes;
 import dev.postern.http.Status;
+import dev.postern.json.JsValues;
 import dev.postern.json.Json;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.Field;
@@ -78,7 +79,7 @@ public final class InputFields {
                 if (!field.input()) {
                     if (field.defaultValue() != null && action == Action.CREATE) {
                         parsed.put(key, field.defaultValue().get());
-                    } else if (isTruthy(value)) {
+                    } else if (JsValues.isTruthy(value)) {
                         throw CoreErrorCodes.FIELD_NOT_ALLOWED.toException(Status.BAD_REQUEST, key + " is not allowed to be set");
                     }
                     continue;
@@ -106,24 +107,6 @@ public final class InputFields {
 
     private static ApiException missing(String key) {
         return CoreErrorCodes.MISSING_FIELD.toException(Status.BAD_REQUEST, key + " is required");
-    }
-
-    /** JavaScript truthiness, which is what better-auth tests an {@code input:false} value with. */
-    public static boolean isTruthy(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return false;
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isNumber()) {
-            double d = value.doubleValue();
-            return d != 0 && !Double.isNaN(d);
-        }
-        if (value.isString()) {
-            return !value.stringValue().isEmpty();
-        }
-        return true;
     }
 
     private static Object convert(Field field, JsonNode value, boolean formEncoded) {

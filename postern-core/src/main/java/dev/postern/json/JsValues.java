@@ -1,14 +1,17 @@
-package dev.postern.security;
+package dev.postern.json;
 
 import tools.jackson.databind.JsonNode;
 
-/** JavaScript's truthiness for JSON values, which decides whether better-auth checks a field at all. */
-final class JsValues {
+/**
+ * JavaScript's truthiness for JSON values. better-auth decides with it whether a field counts as given
+ * (an origin check skips a falsy callbackURL, input parsing rejects a truthy {@code input:false} field).
+ */
+public final class JsValues {
     private JsValues() {
     }
 
     /** False for absent, null, false, 0, NaN and ""; true for everything else, empty arrays and objects included. */
-    static boolean isTruthy(JsonNode value) {
+    public static boolean isTruthy(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
         }
