@@ -1,6 +1,7 @@
 package dev.postern;
 
 import dev.postern.core.CoreEndpoints;
+import dev.postern.crypto.SecretStrength;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.Hook;
 import dev.postern.endpoint.Router;
@@ -61,6 +62,7 @@ public final class Postern implements AutoCloseable {
         this.schema = schemaOf(config);
         // Before the store opens: a malformed trusted origin stops start-up without leaking a pool.
         this.trustedOrigins = TrustedOrigins.of(config);
+        SecretStrength.warnIfWeak(config.secrets());
         DatabaseHooks dbHooks = DatabaseHooks.create();
         List<Endpoint> allEndpoints = new ArrayList<>(CoreEndpoints.all());
         List<Hook> before = new ArrayList<>(config.beforeHooks());

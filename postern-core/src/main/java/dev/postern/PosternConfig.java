@@ -1,5 +1,8 @@
 package dev.postern;
 
+import dev.postern.crypto.Secret;
+import dev.postern.crypto.SecretRing;
+import dev.postern.crypto.VersionedSecret;
 import dev.postern.endpoint.Hook;
 import dev.postern.mail.LoggingMailer;
 import dev.postern.mail.MailTemplates;
@@ -16,6 +19,7 @@ import dev.postern.storage.SecondaryStorage;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.store.StoreProvider;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +40,7 @@ public final class PosternConfig {
     private final String appName;
     private final URI baseUrl;
     private final String basePath;
-    private final String secret;
+    private final SecretRing secrets;
     private final StoreProvider storeProvider;
     private final List<Plugin> plugins;
     private final Map<String, List<Field>> additionalFields;
@@ -62,7 +66,7 @@ public final class PosternConfig {
         this.appName = b.appName;
         this.baseUrl = b.baseUrl;
         this.basePath = b.basePath;
-        this.secret = Objects.requireNonNull(b.secret, "secret is required: set PosternConfig.builder().secret(...)");
+        this.secrets = secretRing(b);
         this.storeProvider = Objects.requireNonNull(b.storeProvider,
                 "a database is required: set PosternConfig.builder().database(...)");
         this.plugins = List.copyOf(b.plugins);
@@ -98,6 +102,19 @@ public final class PosternConfig {
         return new Builder();
     }
 
+    /**
+     * better-auth's choice: versioned {@code secrets} when given, with {@code secret} kept as the legacy
+     * secret for bare-hex ciphertexts; otherwise {@code secret} alone.
+     */
+    private static SecretRing secretRing(Builder b) {
+        if (b.versionedSecrets != null) {
+            return SecretRing.versioned(b.versionedSecrets, Optional.ofNullable(b.secret).map(Secret::of));
+        }
+        Objects.requireNonNull(b.secret,
+                "secret is required: set PosternConfig.builder().secret(...) or .secrets(\"2:new,1:old\")");
+        return SecretRing.of(Secret.of(b.secret));
+    }
+
     public String appName() {
         return appName;
     }
@@ -122,8 +139,17 @@ public final class PosternConfig {
         return origin() + basePath;
     }
 
+    /**
+     * The current secret, which signs and encrypts everything new: the first of {@link Builder#secrets},
+     * else {@link Builder#secret} (better-auth's {@code ctx.secret}).
+     */
     public String secret() {
-        return secret;
+        return new String(secrets.current().bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Every secret: the current one and the older ones still accepted (rotation, {@code POSTERN_SECRETS}). */
+    public SecretRing secrets() {
+        return secrets;
     }
 
     public StoreProvider storeProvider() {
@@ -213,12 +239,13 @@ public final class PosternConfig {
         return security;
     }
 
-    /** Collects settings; {@link #secret} and {@link #database} are required. */
+    /** Collects settings; {@link #secret} (or {@link #secrets}) and {@link #database} are required. */
     public static final class Builder {
         private String appName = "Postern";
         private URI baseUrl = URI.create(DEFAULT_BASE_URL);
         private String basePath = DEFAULT_BASE_PATH;
         private String secret;
+        private List<VersionedSecret> versionedSecrets;
         private StoreProvider storeProvider;
         private final List<Plugin> plugins = new ArrayList<>();
         private final Map<String, List<Field>> additionalFields = new LinkedHashMap<>();
@@ -282,9 +309,31 @@ public final class PosternConfig {
             return this;
         }
 
-        /** The secret that signs cookies and encrypts stored secrets; at least 32 characters. */
+        /**
+         * The secret that signs cookies and encrypts stored secrets; at least 32 characters. Alongside
+         * {@link #secrets} it is only the legacy secret, as in better-auth: it still decrypts values
+         * encrypted before versions were used, and still verifies cookies and tokens it signed.
+         */
         public Builder secret(String secret) {
             this.secret = requireText(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Versioned secrets for rotation, better-auth's {@code BETTER_AUTH_SECRETS} format:
+         * {@code "2:new-secret,1:old-secret"}. The first signs and encrypts; all are accepted when reading.
+         * Wins over {@link #secret} for signing. A malformed value is refused with a message naming the
+         * entry by position and never the secret.
+         */
+        public Builder secrets(String versionedSecrets) {
+            return secrets(SecretRing.parse(versionedSecrets));
+        }
+
+        /** Versioned secrets, current first: {@code List.of(VersionedSecret.of(2, newSecret), VersionedSecret.of(1, oldSecret))}. */
+        public Builder secrets(List<VersionedSecret> versionedSecrets) {
+            // Checked now (empty list, repeated version) so the mistake points at this call, not at build().
+            SecretRing.versioned(versionedSecrets, Optional.empty());
+            this.versionedSecrets = List.copyOf(versionedSecrets);
             return this;
         }
 

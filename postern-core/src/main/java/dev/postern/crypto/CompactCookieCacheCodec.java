@@ -14,14 +14,15 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code compact} cookie cache: {@code base64url(JSON.stringify({session, expiresAt, signature}))}
  * where {@code signature = base64url(HMAC(secret, JSON.stringify({...session, expiresAt})))}. The
  * verifier re-serialises the parsed (and date-revived) object before checking the signature, which is
- * why {@link JsJson} must write exactly what {@code JSON.stringify} writes.
+ * why {@link JsJson} must write exactly what {@code JSON.stringify} writes. Signed with the current
+ * secret of the ring, accepted when any of its secrets signed it.
  */
 final class CompactCookieCacheCodec implements CookieCacheCodec {
-    private final Secret secret;
+    private final SecretRing ring;
     private final Clock clock;
 
-    CompactCookieCacheCodec(Secret secret, Clock clock) {
-        this.secret = Objects.requireNonNull(secret, "secret");
+    CompactCookieCacheCodec(SecretRing ring, Clock clock) {
+        this.ring = Objects.requireNonNull(ring, "ring");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -33,7 +34,7 @@ final class CompactCookieCacheCodec implements CookieCacheCodec {
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         envelope.set("session", session);
         envelope.put("expiresAt", expiresAt);
-        envelope.put("signature", Hmac.sign(secret, JsJson.stringify(signedPart(session, envelope.get("expiresAt")))));
+        envelope.put("signature", Hmac.sign(ring.current(), JsJson.stringify(signedPart(session, envelope.get("expiresAt")))));
         return Encodings.base64UrlNoPad(Utf8.encode(JsJson.stringify(envelope)));
     }
 
@@ -52,7 +53,8 @@ final class CompactCookieCacheCodec implements CookieCacheCodec {
             return Optional.empty();
         }
         ObjectNode revived = CookieCachePayloads.withCanonicalDates((ObjectNode) session);
-        if (!Hmac.verify(secret, JsJson.stringify(signedPart(revived, expiresAt)), signature.stringValue())) {
+        String signed = JsJson.stringify(signedPart(revived, expiresAt));
+        if (ring.all().stream().noneMatch(secret -> Hmac.verify(secret, signed, signature.stringValue()))) {
             return Optional.empty();
         }
         return CookieCachePayloads.usable(revived, Instant.ofEpochMilli((long) expiresAt.doubleValue()), clock.instant());

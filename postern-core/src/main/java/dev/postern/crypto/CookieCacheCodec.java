@@ -20,7 +20,7 @@ public interface CookieCacheCodec {
 
     /**
      * The cached session in a cookie value (after joining chunks), or empty when the value is not this
-     * format, was not made with this secret, is not shaped like better-auth's payload, or when the cache
+     * format, was not made with a secret of the ring, is not shaped like better-auth's payload, or when the cache
      * entry or the session inside it has expired: every case in which better-auth's {@code getSession}
      * drops the cache and reads the database instead.
      */
@@ -32,11 +32,16 @@ public interface CookieCacheCodec {
      */
     Duration lifetimeWhenNotRemembered();
 
-    static CookieCacheCodec of(CookieCacheStrategy strategy, Secret secret, Clock clock) {
+    /** A codec that writes with the ring's current secret and reads what any of its secrets wrote. */
+    static CookieCacheCodec of(CookieCacheStrategy strategy, SecretRing ring, Clock clock) {
         return switch (strategy) {
-            case COMPACT -> new CompactCookieCacheCodec(secret, clock);
-            case JWT -> new JwtCookieCacheCodec(secret, clock);
-            case JWE -> new JweCookieCacheCodec(secret, clock);
+            case COMPACT -> new CompactCookieCacheCodec(ring, clock);
+            case JWT -> new JwtCookieCacheCodec(ring, clock);
+            case JWE -> new JweCookieCacheCodec(ring, clock);
         };
+    }
+
+    static CookieCacheCodec of(CookieCacheStrategy strategy, Secret secret, Clock clock) {
+        return of(strategy, SecretRing.of(secret), clock);
     }
 }

@@ -19,6 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Nimbus parses the token, but the MAC is computed with the JDK: Nimbus' {@code MACSigner} refuses
  * keys under 256 bits, while better-auth (only warning about short secrets) signs with any secret.
+ *
+ * <p>Tokens are signed with the current secret of the {@link SecretRing} and verified against every
+ * secret in it (better-auth verifies with its current secret only), so links mailed before a rotation
+ * keep working.
  */
 public final class Hs256Jwt {
     /** better-auth's default lifetime for {@code signJWT}. */
@@ -27,12 +31,17 @@ public final class Hs256Jwt {
     private static final String ENCODED_HEADER =
             Encodings.base64UrlNoPad("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.US_ASCII));
 
-    private final Secret secret;
+    private final SecretRing ring;
     private final Clock clock;
 
-    public Hs256Jwt(Secret secret, Clock clock) {
-        this.secret = Objects.requireNonNull(secret, "secret");
+    public Hs256Jwt(SecretRing ring, Clock clock) {
+        this.ring = Objects.requireNonNull(ring, "ring");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Tokens of one secret, as better-auth's. */
+    public Hs256Jwt(Secret secret, Clock clock) {
+        this(SecretRing.of(secret), clock);
     }
 
     /** Signs {@code claims} plus {@code iat = now} and {@code exp = now + lifetime} (whole seconds). */
@@ -42,12 +51,12 @@ public final class Hs256Jwt {
         payload.put("iat", now);
         payload.put("exp", now + lifetime.toSeconds());
         String signingInput = ENCODED_HEADER + "." + Encodings.base64UrlNoPad(Utf8.encode(JsJson.stringify(payload)));
-        byte[] mac = Hmac.sha256(secret.bytes(), signingInput.getBytes(StandardCharsets.US_ASCII));
+        byte[] mac = Hmac.sha256(ring.current().bytes(), signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Encodings.base64UrlNoPad(mac);
     }
 
     /**
-     * The claims of a token signed with this secret whose time claims hold (no clock tolerance, as in
+     * The claims of a token signed with a secret of the ring whose time claims hold (no clock tolerance, as in
      * {@code verifyJWT}); empty for anything else. Only HS256 is accepted: better-auth never issues
      * another algorithm, and pinning it closes the door on algorithm confusion.
      */
@@ -64,8 +73,9 @@ public final class Hs256Jwt {
                 || header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             return Optional.empty();
         }
-        byte[] expected = Hmac.sha256(secret.bytes(), jws.getSigningInput());
-        if (!MessageDigest.isEqual(expected, jws.getSignature().decode())) {
+        byte[] given = jws.getSignature().decode();
+        byte[] signingInput = jws.getSigningInput();
+        if (ring.all().stream().noneMatch(secret -> MessageDigest.isEqual(Hmac.sha256(secret.bytes(), signingInput), given))) {
             return Optional.empty();
         }
         return JsonObjects.parse(jws.getPayload().toString())

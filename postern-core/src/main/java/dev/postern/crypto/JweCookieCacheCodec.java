@@ -11,9 +11,9 @@ final class JweCookieCacheCodec implements CookieCacheCodec {
     private final SymmetricJwe jwe;
     private final Clock clock;
 
-    JweCookieCacheCodec(Secret secret, Clock clock) {
+    JweCookieCacheCodec(SecretRing ring, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.jwe = new SymmetricJwe(secret, SymmetricJwe.SESSION_SALT, clock);
+        this.jwe = new SymmetricJwe(ring, SymmetricJwe.SESSION_SALT, clock);
     }
 
     @Override

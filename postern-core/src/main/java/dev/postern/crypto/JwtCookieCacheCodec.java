@@ -11,9 +11,9 @@ final class JwtCookieCacheCodec implements CookieCacheCodec {
     private final Hs256Jwt jwt;
     private final Clock clock;
 
-    JwtCookieCacheCodec(Secret secret, Clock clock) {
+    JwtCookieCacheCodec(SecretRing ring, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.jwt = new Hs256Jwt(secret, clock);
+        this.jwt = new Hs256Jwt(ring, clock);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.postern.session;
 
 import dev.postern.PosternConfig;
 import dev.postern.crypto.CookieSigner;
-import dev.postern.crypto.Secret;
 import dev.postern.crypto.UriComponent;
 import dev.postern.http.AuthRequest;
 import dev.postern.http.Cookie;
@@ -33,7 +32,7 @@ public final class AuthCookies {
     private final CookieSigner signer;
 
     public AuthCookies(PosternConfig config) {
-        this(config.cookies(), secureCookies(config), new CookieSigner(Secret.of(config.secret())));
+        this(config.cookies(), secureCookies(config), new CookieSigner(config.secrets()));
     }
 
     AuthCookies(CookieSettings settings, boolean secure, CookieSigner signer) {

@@ -2,7 +2,6 @@ package dev.postern.session;
 
 import dev.postern.PosternConfig;
 import dev.postern.crypto.CookieCacheCodec;
-import dev.postern.crypto.Secret;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -49,7 +48,7 @@ public final class SessionService {
         this.repository = new SessionRepository(store, config.clock());
         CookieCacheSettings cacheSettings = settings.cookieCache();
         CookieCache cache = new CookieCache(cacheSettings, cookies,
-                CookieCacheCodec.of(cacheSettings.strategy(), Secret.of(config.secret()), config.clock()),
+                CookieCacheCodec.of(cacheSettings.strategy(), config.secrets(), config.clock()),
                 schema.require(CoreSchema.SESSION), schema.require(CoreSchema.USER), config.clock());
         this.writer = new SessionCookieWriter(cookies, cache, settings.expiresIn());
         this.reader = new SessionReader(settings, cookies, cache, writer, repository);

@@ -7,6 +7,20 @@ const betterCall = () => import("better-call");
 
 const MARKER = "@@POSTERN-RESULT@@";
 
+// better-auth's key argument of symmetricEncrypt/Decrypt: a plain secret string, or the SecretConfig it
+// builds from BETTER_AUTH_SECRETS ({secrets: "2:b,1:a", legacySecret}) with its own internal parser;
+// with a purpose, the purpose key derived from that (better-auth 1.7.25 crypto/purpose).
+async function symmetricKey(key, purpose) {
+  let config = key;
+  if (typeof key !== "string") {
+    const { parseSecretsEnv, buildSecretConfig } = await import("./node_modules/better-auth/dist/context/secret-utils.mjs");
+    config = buildSecretConfig(parseSecretsEnv(key.secrets), key.legacySecret ?? "");
+  }
+  if (!purpose) return config;
+  const { derivePurposeKey } = await import("./node_modules/better-auth/dist/crypto/purpose.mjs");
+  return derivePurposeKey(config, purpose);
+}
+
 function doubleFromHex(hex) {
   const view = new DataView(new ArrayBuffer(8));
   view.setBigUint64(0, BigInt("0x" + hex));
@@ -86,6 +100,17 @@ const ops = {
     (await betterAuthCrypto()).symmetricEncodeJWT(payload, secret, salt, expiresIn),
   symmetricDecodeJWT: async ({ token, secret, salt }) =>
     (await (await betterAuthCrypto()).symmetricDecodeJWT(token, secret, salt)) ?? null,
+  symmetricEncrypt: async ({ key, purpose, plaintexts }) => {
+    const { symmetricEncrypt } = await betterAuthCrypto();
+    const k = await symmetricKey(key, purpose);
+    return Promise.all(plaintexts.map((data) => symmetricEncrypt({ key: k, data })));
+  },
+  symmetricDecrypt: async ({ key, purpose, ciphertexts }) => {
+    const { symmetricDecrypt } = await betterAuthCrypto();
+    const k = await symmetricKey(key, purpose);
+    return Promise.all(ciphertexts.map((data) => symmetricDecrypt({ key: k, data }).catch(() => null)));
+  },
+  derivePurposeKey: async ({ secret, purpose }) => symmetricKey(secret, purpose),
 };
 
 let raw = "";

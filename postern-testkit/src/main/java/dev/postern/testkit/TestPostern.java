@@ -26,32 +26,36 @@ import java.util.function.Consumer;
  *
  * Rate limiting is off unless a test turns it on:
  * {@code TestPostern.builder().configure(b -> b.rateLimit(RateLimitSettings.defaults()))}.
- * Closing it stops the server, closes the pool and drops the database.
+ * Closing it stops the server, closes the pool and drops the database, unless the database was handed
+ * in with {@link Builder#database(TestDatabase.Instance)}: then its owner drops it, so a test can stop an
+ * instance and start another on the same rows (a restart with a new secret, say).
  */
 public final class TestPostern implements AutoCloseable {
     /** The secret every test instance uses; long enough for production rules. */
     public static final String SECRET = "postern-test-secret-that-is-long-enough-0123456789";
 
     private final TestDatabase.Instance database;
+    private final boolean ownsDatabase;
     private final JdbcStoreProvider storeProvider;
     private final Postern postern;
     private final PosternJettyServer server;
 
-    private TestPostern(TestDatabase kind, List<Plugin> plugins, Consumer<PosternConfig.Builder> customizer) {
-        this.database = kind.create();
+    private TestPostern(Builder options) {
+        this.ownsDatabase = options.existing == null;
+        this.database = ownsDatabase ? options.database.create() : options.existing;
         JdbcStoreProvider provider = null;
         Postern instance = null;
         try {
             provider = JdbcStores.fromUrl(database.url());
             int port = FreePort.find();
             PosternConfig.Builder builder = PosternConfig.builder()
-                    .secret(SECRET)
                     .baseUrl("http://127.0.0.1:" + port)
                     .database(provider)
-                    .plugins(plugins)
+                    .plugins(options.plugins)
                     // Tests sign in over and over; one that checks rate limiting turns it back on itself.
                     .rateLimit(RateLimitSettings.disabled());
-            customizer.accept(builder);
+            options.applySecrets(builder);
+            options.customizer.accept(builder);
             PosternConfig config = builder.build();
             instance = Postern.create(config);
             new Migrator(provider.dataSource(), provider.dialect(), instance.schema()).migrate();
@@ -63,7 +67,9 @@ public final class TestPostern implements AutoCloseable {
             if (provider != null) {
                 provider.close();
             }
-            database.drop();
+            if (ownsDatabase) {
+                database.drop();
+            }
             throw e;
         }
         this.storeProvider = provider;
@@ -119,7 +125,9 @@ public final class TestPostern implements AutoCloseable {
                 postern.close();
             } finally {
                 storeProvider.close();
-                database.drop();
+                if (ownsDatabase) {
+                    database.drop();
+                }
             }
         }
     }
@@ -127,12 +135,51 @@ public final class TestPostern implements AutoCloseable {
     /** Options for {@link TestPostern}; every one has a sensible default. */
     public static final class Builder {
         private TestDatabase database = TestDatabase.SQLITE;
+        private TestDatabase.Instance existing;
+        private String secret;
+        private String secrets;
         private final List<Plugin> plugins = new ArrayList<>();
         private Consumer<PosternConfig.Builder> customizer = b -> { };
 
         public Builder database(TestDatabase database) {
             this.database = database;
             return this;
+        }
+
+        /**
+         * Runs on a database the test created ({@code TestDatabase.SQLITE.create()}) and drops itself;
+         * migrations only add what is missing, so several instances may start on it one after another.
+         */
+        public Builder database(TestDatabase.Instance existing) {
+            this.existing = existing;
+            return this;
+        }
+
+        /** The secret, instead of {@link TestPostern#SECRET}. */
+        public Builder secret(String secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /**
+         * Versioned secrets ({@code "2:new,1:old"}) instead of {@link TestPostern#SECRET}, which is then not
+         * in the ring at all. ({@code configure(b -> b.secrets(...))} keeps {@code SECRET} as the legacy
+         * secret, better-auth's rule when both are set.)
+         */
+        public Builder secrets(String versionedSecrets) {
+            this.secrets = versionedSecrets;
+            return this;
+        }
+
+        private void applySecrets(PosternConfig.Builder builder) {
+            if (secrets != null) {
+                builder.secrets(secrets);
+            }
+            if (secret != null) {
+                builder.secret(secret);
+            } else if (secrets == null) {
+                builder.secret(SECRET);
+            }
         }
 
         public Builder plugins(Plugin... more) {
@@ -147,7 +194,7 @@ public final class TestPostern implements AutoCloseable {
         }
 
         public TestPostern start() {
-            return new TestPostern(database, plugins, customizer);
+            return new TestPostern(this);
         }
     }
 }
