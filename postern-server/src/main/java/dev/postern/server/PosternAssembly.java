@@ -42,6 +42,11 @@ public final class PosternAssembly {
                 .plugins(plugins)
                 .trustedOrigins(settings.trustedOrigins())
                 .production(settings.production());
+        // With versioned secrets the ring signs and verifies; a plain secret beside it stays the legacy one.
+        settings.secrets().ifPresent(ring -> {
+            builder.secrets(ring);
+            builder.secret(settings.secret().orElse(secret));
+        });
         settings.smtp().ifPresent(smtp -> builder.mailer(mailer(settings, smtp)));
         applyEngineSettings(settings.engine(), builder);
         return builder.build();

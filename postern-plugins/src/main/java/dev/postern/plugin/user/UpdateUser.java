@@ -5,6 +5,7 @@ import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
+import dev.postern.json.JsValues;
 import dev.postern.session.Session;
 import dev.postern.store.Row;
 import dev.postern.store.StoreException;
@@ -45,7 +46,7 @@ final class UpdateUser {
         Postern postern = ctx.postern();
         Session session = postern.sessions().require(ctx);
         ObjectNode body = ctx.body();
-        if (InputFields.isTruthy(body.get("email"))) {
+        if (JsValues.isTruthy(body.get("email"))) {
             throw UserErrorCodes.EMAIL_CAN_NOT_BE_UPDATED.toException(Status.BAD_REQUEST);
         }
         Map<String, Object> changes = new LinkedHashMap<>();

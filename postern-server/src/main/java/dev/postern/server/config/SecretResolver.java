@@ -42,6 +42,12 @@ public final class SecretResolver {
 
     /** The configured or stored secret, if any; generates nothing (for {@code doctor}). */
     public static Optional<Resolved> resolve(ServerSettings settings) {
+        if (settings.secrets().isPresent()) {
+            // The ring's current secret signs; PosternAssembly hands the whole ring to the engine.
+            String current = new String(dev.postern.crypto.SecretRing.parse(settings.secrets().get()).get(0).secret().bytes(),
+                    StandardCharsets.UTF_8);
+            return Optional.of(new Resolved(current, settings.source("secrets")));
+        }
         if (settings.secret().isPresent()) {
             String secret = settings.secret().get();
             if (secret.length() < Secrets.MIN_LENGTH) {

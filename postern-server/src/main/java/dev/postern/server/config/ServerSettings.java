@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param pluginOptions each plugin's section of {@code postern.yaml}, empty when it has none
  * @param smtp the mail relay, if configured
  * @param engine rate limiting, client IP and cookie-cache settings; empty fields keep the engine's defaults
+ * @param secrets versioned secrets for rotation ({@code 2:new,1:old}), already checked; empty when not set
  * @param configFile the YAML file read, if any
  * @param sources for each setting, where its value came from: an environment variable, the YAML file, or
  *     {@code default}; for {@code doctor} and for naming the key in later error messages
@@ -40,6 +41,7 @@ public record ServerSettings(
         Map<String, Map<String, Object>> pluginOptions,
         Optional<SmtpSettings> smtp,
         EngineSettings engine,
+        Optional<String> secrets,
         Optional<Path> configFile,
         Map<String, String> sources) {
 
@@ -93,7 +95,9 @@ public record ServerSettings(
     public String toString() {
         return "ServerSettings[mode=" + mode + ", baseUrl=" + baseUrl + ", host=" + host + ", port=" + port
                 + ", databaseUrl=" + dev.postern.jdbc.DatabaseUrl.parse(databaseUrl).masked() + ", dataDir=" + dataDir
-                + ", secret=" + secret.map(Secrets::mask).orElse("(not set)") + ", trustedOrigins=" + trustedOrigins
+                + ", secret=" + secret.map(Secrets::mask).orElse("(not set)")
+                + ", secrets=" + secrets.map(v -> dev.postern.crypto.SecretRing.versioned(
+                        dev.postern.crypto.SecretRing.parse(v), Optional.empty()).toString()).orElse("(not set)") + ", trustedOrigins=" + trustedOrigins
                 + ", plugins=" + plugins + ", smtp=" + smtp + ", configFile=" + configFile + "]";
     }
 }

@@ -66,7 +66,8 @@ public final class SettingsLoader {
         String databaseUrl = source.get("databaseUrl", "POSTERN_DATABASE_URL", "databaseUrl")
                 .map(SettingsLoader::databaseUrl)
                 .orElse("sqlite:" + dataDir.resolve(DATABASE_FILE));
-        Optional<String> secret = secret(source, mode);
+        Optional<String> secrets = secrets(source, mode);
+        Optional<String> secret = secrets.isPresent() ? optionalSecret(source) : secret(source, mode);
         List<String> origins = source.get("trustedOrigins", "POSTERN_TRUSTED_ORIGINS", "trustedOrigins")
                 .map(SettingValues::list).orElse(List.of());
         Optional<Value> pluginList = source.get("plugins", "POSTERN_PLUGINS", "plugins");
@@ -75,7 +76,7 @@ public final class SettingsLoader {
         Optional<SmtpSettings> smtp = SmtpSettingsReader.read(source);
         EngineSettings engine = EngineSettingsReader.read(source);
         return new ServerSettings(mode, baseUrl, host, port, databaseUrl, dataDir, secret, origins, plugins,
-                pluginOptions, smtp, engine, file, new LinkedHashMap<>(source.sources()));
+                pluginOptions, smtp, engine, secrets, file, new LinkedHashMap<>(source.sources()));
     }
 
     private Optional<Path> configFile(Optional<String> option) {
@@ -142,6 +143,35 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of(value.key(), e.getMessage());
         }
+    }
+
+    /** A plain {@code POSTERN_SECRET} beside {@code POSTERN_SECRETS} is the legacy secret, as in better-auth. */
+    private static Optional<String> optionalSecret(ConfigSource source) {
+        return source.get("secret", "POSTERN_SECRET", "secret").map(Value::text);
+    }
+
+    /**
+     * Versioned secrets for rotation ({@code POSTERN_SECRETS="2:new,1:old"}, current first), checked here so
+     * a typo stops start-up with one line; in production the current one must be strong.
+     */
+    private static Optional<String> secrets(ConfigSource source, Mode mode) {
+        Optional<Value> value = source.get("secrets", "POSTERN_SECRETS", "secrets");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<dev.postern.crypto.VersionedSecret> ring;
+        try {
+            ring = dev.postern.crypto.SecretRing.parse(value.get().text());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.of(value.get().key(), e.getMessage().replaceFirst("^secrets: ", ""));
+        }
+        int currentLength = ring.get(0).secret().byteLength();
+        if (mode == Mode.PRODUCTION && currentLength < Secrets.MIN_LENGTH) {
+            throw ConfigException.of(value.get().key(), "the current (first) secret must be at least "
+                    + Secrets.MIN_LENGTH + " characters in production, got " + currentLength
+                    + "; generate one with `postern secret`");
+        }
+        return Optional.of(value.get().text());
     }
 
     private static Optional<String> secret(ConfigSource source, Mode mode) {

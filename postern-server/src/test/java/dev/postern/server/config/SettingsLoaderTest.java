@@ -244,4 +244,17 @@ class SettingsLoaderTest {
         assertRefused(Map.of("POSTERN_SESSION_COOKIE_CACHE", "plain"),
                 "POSTERN_SESSION_COOKIE_CACHE: expected compact, jwt or jwe, got \"plain\"");
     }
+
+    @Test
+    void versionedSecretsReplaceTheSecretAndAreCheckedInProduction() {
+        ServerSettings settings = load(Map.of("POSTERN_ENV", "production",
+                "POSTERN_SECRETS", "2:" + GOOD_SECRET + "-new,1:" + GOOD_SECRET));
+
+        assertThat(settings.secrets()).contains("2:" + GOOD_SECRET + "-new,1:" + GOOD_SECRET);
+        assertThat(settings.toString()).doesNotContain(GOOD_SECRET);
+        assertRefused(Map.of("POSTERN_SECRETS", "2:" + GOOD_SECRET + ",oops"), "POSTERN_SECRETS: entry 2 has no ':'; expected \"<version>:<secret>\"");
+        assertRefused(Map.of("POSTERN_ENV", "production", "POSTERN_SECRETS", "2:short,1:" + GOOD_SECRET),
+                "POSTERN_SECRETS: the current (first) secret must be at least 32 characters in production, got 5; "
+                        + "generate one with `postern secret`");
+    }
 }
