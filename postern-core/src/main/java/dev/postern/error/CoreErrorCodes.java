@@ -13,6 +13,14 @@ public final class CoreErrorCodes {
     public static final ErrorCode FIELD_NOT_ALLOWED = ErrorCode.of("FIELD_NOT_ALLOWED", "Field not allowed to be set");
     public static final ErrorCode MISSING_FIELD = ErrorCode.of("MISSING_FIELD", "Field is required");
     public static final ErrorCode UNAUTHORIZED = ErrorCode.of("UNAUTHORIZED", "Unauthorized");
+    // Postern's own, for hostile input better-auth would answer with a 500 or let through (docs/security.md).
+    public static final ErrorCode INVALID_UTF8 = ErrorCode.of("BAD_REQUEST", "Request body is not valid UTF-8");
+    public static final ErrorCode NUL_CHARACTER =
+            ErrorCode.of("BAD_REQUEST", "Request contains a NUL character, which cannot be stored");
+    public static final ErrorCode UNSAFE_HEADER_VALUE =
+            ErrorCode.of("BAD_REQUEST", "The response would carry a control character in a header");
+    public static final ErrorCode DATABASE_UNAVAILABLE =
+            ErrorCode.of("DATABASE_UNAVAILABLE", "The database is unavailable. Please try again later.");
 
     private CoreErrorCodes() {
     }

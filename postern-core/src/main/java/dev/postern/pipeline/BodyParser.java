@@ -6,6 +6,10 @@ import dev.postern.error.CoreErrorCodes;
 import dev.postern.http.AuthRequest;
 import dev.postern.http.Status;
 import dev.postern.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -16,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns the raw body and query of an HTTP request into JSON for validation, with better-call's rules:
  * requests without a body skip the media-type check, a media type outside the endpoint's list is a 415,
- * malformed JSON is a 400 {@code BAD_REQUEST}.
+ * malformed JSON is a 400 {@code BAD_REQUEST}. Beyond better-call, JSON nested deeper than
+ * {@link Json#MAX_REQUEST_DEPTH}, JSON with a repeated key and bodies that are not valid UTF-8 are 400s
+ * too (docs/security.md, "Hostile input and faults").
  */
 final class BodyParser {
     private BodyParser() {
@@ -41,12 +47,40 @@ final class BodyParser {
                     "Content-Type \"" + mediaType + "\" is not allowed. Allowed types: " + allowed);
         }
         if (mediaType.equals(Endpoint.FORM)) {
-            return fromParameters(AuthRequest.parseQuery(request.bodyText()));
+            return fromParameters(AuthRequest.parseQuery(strictUtf8(request.body())));
         }
+        JsonNode json;
         try {
-            return Json.parse(request.body());
+            // Jackson reports invalid UTF-8, nesting past the limit and duplicate keys as JacksonException.
+            json = Json.parseRequestBody(request.body());
         } catch (JacksonException e) {
             throw CoreErrorCodes.BAD_REQUEST_INVALID_JSON.toException(Status.BAD_REQUEST);
+        }
+        // Only white space: JSON.parse throws on it, so better-call answers it as invalid JSON.
+        if (json == null || json.isMissingNode()) {
+            throw CoreErrorCodes.BAD_REQUEST_INVALID_JSON.toException(Status.BAD_REQUEST);
+        }
+        // An endpoint with a body schema reports a non-object in zod's words; one without would otherwise
+        // run as if it had been sent an empty object, so an array or a bare number is refused here.
+        if (endpoint.body() == null && !json.isObject()) {
+            throw notAnObject();
+        }
+        return json;
+    }
+
+    /**
+     * Decodes a form body, refusing invalid UTF-8 rather than turning it into U+FFFD as a browser's
+     * {@code TextDecoder} would: a replaced character in a password or a name is silent data loss.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw CoreErrorCodes.INVALID_UTF8.toException(Status.BAD_REQUEST);
         }
     }
 

@@ -4,9 +4,11 @@ import dev.postern.Postern;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.endpoint.Router;
 import dev.postern.error.ApiException;
+import dev.postern.error.CoreErrorCodes;
 import dev.postern.http.AuthRequest;
 import dev.postern.http.AuthResponse;
 import dev.postern.http.Headers;
+import dev.postern.http.Status;
 import dev.postern.plugin.RequestInterceptor;
 import dev.postern.store.StoreUnavailableException;
 import java.util.List;
@@ -54,7 +56,17 @@ public final class HttpPipeline {
     }
 
     public AuthResponse handle(AuthRequest request) {
-        return cors.decorate(request, route(request));
+        AuthResponse response = cors.decorate(request, route(request));
+        // The last line of defence against header injection: a CR or LF from a callbackURL (with the
+        // redirect checks switched off) or any other request value must never split a header.
+        String unsafe = ResponseHeaderSafety.firstUnsafeHeader(response);
+        if (unsafe != null) {
+            // The path is not logged: it may hold a token (/reset-password/:token).
+            LOG.warn("Refused to send a control character in the {} header answering a {}", unsafe, request.method());
+            return ResponseWriter.error(CoreErrorCodes.UNSAFE_HEADER_VALUE.toException(Status.BAD_REQUEST),
+                    List.of(), Headers.empty());
+        }
+        return response;
     }
 
     private AuthResponse route(AuthRequest request) {
@@ -79,6 +91,9 @@ public final class HttpPipeline {
         if (match.isEmpty()) {
             return AuthResponse.notFound();
         }
+        Router.Match route = match.get();
+        // One catch for every step: a database that goes away inside an interceptor (rate limits on
+        // database storage) or a guard is as much a 503 as one that goes away inside the handler.
         try {
             for (RequestInterceptor interceptor : interceptors) {
                 AuthResponse early = interceptor.intercept(request, relative, postern);
@@ -86,40 +101,32 @@ public final class HttpPipeline {
                     return early;
                 }
             }
-        } catch (ApiException e) {
-            return ResponseWriter.error(e, List.of(), Headers.empty());
-        } catch (RuntimeException e) {
-            return unexpected(request, e);
-        }
-        return invoke(request, relative, match.get());
-    }
-
-    private AuthResponse invoke(AuthRequest request, String relative, Router.Match match) {
-        EndpointContext ctx = null;
-        try {
-            JsonNode body = BodyParser.parseBody(request, match.endpoint(), maxBodyBytes);
-            ObjectNode query = BodyParser.fromParameters(request.query());
-            RequestGuard.Routed routed = new RequestGuard.Routed(request, relative, match.endpoint(), body, query);
-            for (RequestGuard guard : guards) {
-                guard.check(routed);
-            }
-            ctx = invoker.invoke(match.endpoint(), request, match.params(), body, query, true);
-            return ResponseWriter.success(ctx);
+            return invoke(request, relative, route);
         } catch (ApiException e) {
             return ResponseWriter.error(e, List.of(), Headers.empty());
         } catch (StoreUnavailableException e) {
-            LOG.error("Database unavailable while answering {} {}", request.method(), request.path(), e);
-            return ResponseWriter.error(
-                    new ApiException(dev.postern.http.Status.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                            "The database is unavailable. Please try again later."),
+            // One line per request without the stack trace: an outage would otherwise flood the log.
+            LOG.error("Database unavailable while answering {} {}: {}", request.method(), route.endpoint().path(),
+                    e.getMessage());
+            LOG.debug("Database unavailable", e);
+            return ResponseWriter.error(CoreErrorCodes.DATABASE_UNAVAILABLE.toException(Status.SERVICE_UNAVAILABLE),
                     List.of(), Headers.empty());
         } catch (RuntimeException e) {
-            return unexpected(request, e);
+            // The declared path, not the request's: /reset-password/<token> must not reach the log.
+            LOG.error("Unexpected error answering {} {}", request.method(), route.endpoint().path(), e);
+            return ResponseWriter.internalError();
         }
     }
 
-    private static AuthResponse unexpected(AuthRequest request, RuntimeException e) {
-        LOG.error("Unexpected error answering {} {}", request.method(), request.path(), e);
-        return ResponseWriter.internalError();
+    private AuthResponse invoke(AuthRequest request, String relative, Router.Match match) {
+        JsonNode body = BodyParser.parseBody(request, match.endpoint(), maxBodyBytes);
+        ObjectNode query = BodyParser.fromParameters(request.query());
+        RequestText.requireStorable(request, body, query, match.params());
+        RequestGuard.Routed routed = new RequestGuard.Routed(request, relative, match.endpoint(), body, query);
+        for (RequestGuard guard : guards) {
+            guard.check(routed);
+        }
+        EndpointContext ctx = invoker.invoke(match.endpoint(), request, match.params(), body, query, true);
+        return ResponseWriter.success(ctx);
     }
 }

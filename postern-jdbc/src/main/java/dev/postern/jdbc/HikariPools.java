@@ -18,7 +18,14 @@ final class HikariPools {
     /** WAL lets readers run beside one writer; more connections would only queue on the write lock. */
     static final int SQLITE_POOL_SIZE = 4;
     static final int SERVER_POOL_SIZE = 10;
-    static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+    /**
+     * How long a request waits for a connection before it is answered 503 {@code DATABASE_UNAVAILABLE}.
+     * Short, because while the database is down every request waits this long; the pool keeps trying to
+     * reconnect in the background, so service resumes by itself once the database is back.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+    /** How long checking a borrowed connection may take; a dead one is replaced rather than handed out. */
+    static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
 
     private HikariPools() {
     }
@@ -29,6 +36,7 @@ final class HikariPools {
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(resolved.jdbcUrl());
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
         // Start even when the server is still down; operations then fail as StoreUnavailableException.
         config.setInitializationFailTimeout(-1);
         if (resolved.user() != null) {
