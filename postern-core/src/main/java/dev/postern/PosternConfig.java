@@ -82,7 +82,9 @@ public final class PosternConfig {
         this.maxBodyBytes = b.maxBodyBytes;
         this.production = b.production;
         this.clock = b.clock;
-        this.mailer = b.mailer;
+        // Without a configured mailer, messages are logged: with their links in development, without in
+        // production, where a link in a log file is a credential in the wrong place.
+        this.mailer = b.mailer != null ? b.mailer : b.production ? LoggingMailer.withoutBodies() : new LoggingMailer();
         this.mailTemplates = b.mailTemplates;
         this.session = b.session;
         this.cookies = b.cookies;
@@ -258,7 +260,7 @@ public final class PosternConfig {
         private int maxBodyBytes = 1 << 20;
         private boolean production;
         private Clock clock = Clock.systemUTC();
-        private Mailer mailer = new LoggingMailer();
+        private Mailer mailer;
         private MailTemplates mailTemplates = MailTemplates.defaults();
         private SessionSettings session = SessionSettings.defaults();
         private CookieSettings cookies = CookieSettings.defaults();

@@ -61,6 +61,7 @@ public final class PosternJettyServer implements AutoCloseable {
         // Idle keep-alive connections would otherwise hold a stop back for Jetty's default second.
         graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
         server.setHandler(graceful);
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(DEFAULT_GRACE.toMillis());
         // The embedding application decides when to stop; Jetty's own JVM hook would race with it.
         server.setStopAtShutdown(false);

@@ -134,6 +134,24 @@ class PosternJettyServerTest {
     }
 
     @Test
+    void requestLineOverJettysLimitThenJsonErrorInBetterAuthsShape() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/auth/ok?q=" + "x".repeat(20_000))).build());
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"message\":\"Request URI is too long\",\"code\":\"URI_TOO_LONG\"}");
+    }
+
+    @Test
+    void malformedPathThenJsonErrorWithoutServerDetails() throws Exception {
+        String raw = rawExchange("/api/auth/ok%00");
+
+        assertThat(raw).startsWith("HTTP/1.1 400 ");
+        assertThat(raw).contains("{\"message\":\"Bad request\",\"code\":\"BAD_REQUEST\"}").doesNotContainIgnoringCase("jetty")
+                .doesNotContain("<html");
+    }
+
+    @Test
     void successThenStandardReasonPhrase() throws Exception {
         assertThat(rawGet("/api/auth/ok")).startsWith("HTTP/1.1 200 OK\r\n");
     }
@@ -165,7 +183,14 @@ class PosternJettyServerTest {
     }
 
     /** The status line and headers of a GET, read from a raw socket: HttpClient hides the reason phrase. */
+    /** The status line and headers of a raw GET. */
     private String rawGet(String path) throws IOException {
+        String all = rawExchange(path);
+        return all.substring(0, all.indexOf("\r\n\r\n") + 2);
+    }
+
+    /** The whole raw response to a GET written byte for byte, for paths HttpClient refuses to send. */
+    private String rawExchange(String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
@@ -173,8 +198,7 @@ class PosternJettyServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return all.substring(0, all.indexOf("\r\n\r\n") + 2);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -85,6 +85,11 @@ public final class StandaloneServer implements AutoCloseable {
             prepareSchema(database, Postern.schemaOf(config), options.migrate(),
                     settings.keyOf("databaseUrl", "POSTERN_DATABASE_URL"));
             postern = Postern.create(config);
+            if (settings.smtp().isEmpty()) {
+                LOG.warn(settings.production()
+                        ? "No SMTP server configured (POSTERN_SMTP_HOST): verification and reset e-mails cannot be sent."
+                        : "No SMTP server configured (POSTERN_SMTP_HOST): e-mails are written to this log, links included.");
+            }
             PosternJettyServer http = listen(postern, settings);
             long millis = options.elapsed().toMillis();
             LOG.info("Postern ready at {} ({}, plugins: {}) in {} ms", config.authUrl(), database.describe(),
