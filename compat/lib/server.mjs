@@ -1,13 +1,29 @@
-// Starts a real Postern server (the shaded jar) on a free port with a fresh SQLite database, and stops it.
-import { spawn } from "node:child_process";
+// Starts a real Postern server (the shaded jar) on a free port with a fresh database, and stops it.
+// The database is SQLite unless COMPAT_DATABASE=postgres (see databases.mjs).
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createDatabase, databaseKind } from "./databases.mjs";
 
 const repo = resolve(import.meta.dirname, "..", "..");
 const jar = join(repo, "postern-server", "target", "postern-server.jar");
+const java = process.env.POSTERN_JAVA || "java";
 export const SECRET = "compat-suite-secret-that-is-long-enough-0123456789";
+
+// Servers still running when this process exits (a crash, an uncaught failure, a signal) are killed with it.
+const running = new Set();
+const killRunning = () => {
+  for (const child of running) child.kill("SIGKILL");
+};
+process.on("exit", killRunning);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    killRunning();
+    process.kill(process.pid, signal); // the default action, now that this handler is gone
+  });
+}
 
 async function freePort() {
   return new Promise((ok, fail) => {
@@ -21,59 +37,113 @@ async function freePort() {
 }
 
 /**
+ * Runs a one-shot CLI command of the jar (e.g. ["migrate", "--dry-run"]) with `env` added; at most 60 s.
+ * Resolves to {status, output} (stdout and stderr together).
+ */
+export function runPostern(args, env = {}, { cwd = tmpdir() } = {}) {
+  const result = spawnSync(java, ["--enable-native-access=ALL-UNNAMED", "-jar", jar, ...args], {
+    cwd,
+    env: { ...process.env, POSTERN_SECRET: SECRET, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+    killSignal: "SIGKILL",
+  });
+  if (result.error) throw new Error(`postern ${args.join(" ")}: ${result.error.message}`);
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
  * Starts Postern; `env` adds or overrides POSTERN_* settings, `yaml` (text) becomes the server's
- * ./postern.yaml (plugin options live only there). Resolves to {url, origin, stop, logs}.
+ * ./postern.yaml (plugin options live only there). The database is a fresh one of COMPAT_DATABASE's kind,
+ * dropped on stop(), unless `database` (from createDatabase, owned by the caller) or env.POSTERN_DATABASE_URL
+ * is given. A server database is started with `serve --migrate` unless `migrate` is false (then Postern
+ * refuses to start when the schema lacks anything). Resolves to {url, origin, dir, database, stop, logs}.
  * Polls /ok for at most 60 s.
  */
-export async function startPostern(env = {}, { yaml } = {}) {
+export async function startPostern(env = {}, { yaml, database, migrate = true } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "postern-compat-"));
+  let owned;
+  try {
+    if (!database && !env.POSTERN_DATABASE_URL) owned = database = await createDatabase(databaseKind(), dir);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const databaseUrl = env.POSTERN_DATABASE_URL ?? database.url;
+  const cleanUp = async () => {
+    try {
+      await owned?.drop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   if (yaml) writeFileSync(join(dir, "postern.yaml"), yaml);
   const origin = `http://127.0.0.1:${port}`;
-  const java = process.env.POSTERN_JAVA || "java";
-  const child = spawn(java, ["--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve"], {
+  const args = ["--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve"];
+  if (migrate && !databaseUrl.startsWith("sqlite:")) args.push("--migrate");
+  const child = spawn(java, args, {
     cwd: dir,
     env: {
       ...process.env,
       POSTERN_PORT: String(port),
       POSTERN_BASE_URL: origin,
       POSTERN_SECRET: SECRET,
-      POSTERN_DATABASE_URL: `sqlite:${join(dir, "postern.db")}`,
       POSTERN_DATA_DIR: join(dir, "data"),
       ...env,
+      POSTERN_DATABASE_URL: databaseUrl,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
   let logs = "";
   child.stdout.on("data", (d) => (logs += d));
   child.stderr.on("data", (d) => (logs += d));
-  const exited = new Promise((ok) => child.once("exit", (code) => ok(code)));
+  let exitStatus = null;
+  const exited = new Promise((ok) => {
+    child.once("exit", (code, signal) => ok((exitStatus ??= code ?? signal)));
+    child.on("error", (e) => {
+      logs += `\n${e.message}`;
+      ok((exitStatus ??= e.code ?? "error")); // not started, or a signal could not be sent
+    });
+  });
+  exited.then(() => running.delete(child));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Postern exited with ${child.exitCode}:\n${logs}`);
+    if (exitStatus !== null) {
+      await cleanUp();
+      throw new Error(`Postern exited with ${exitStatus}:\n${logs}`);
+    }
     try {
-      const res = await fetch(`${origin}/api/auth/ok`);
+      const res = await fetch(`${origin}/api/auth/ok`, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
+      await exited;
+      await cleanUp();
       throw new Error(`Postern did not answer /ok within 60 s:\n${logs}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  let stopped;
   return {
     origin,
     url: `${origin}/api/auth`,
     dir,
+    database: database ?? { url: databaseUrl },
     logs: () => logs,
-    async stop() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
+    stop() {
+      stopped ??= (async () => {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+        await cleanUp();
+      })();
+      return stopped;
     },
   };
 }

@@ -2,9 +2,9 @@ package dev.postern.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.postern.plugin.support.TestClock;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DatabaseRateLimitStorageTest {
     private static final String KEY = "127.0.0.1|" + LimitedProbePlugin.LIMITED;
 
-    private static TestPostern start(TestDatabase database, TestClock clock) {
+    private static TestPostern start(TestDatabase database, MutableClock clock) {
         return TestPostern.builder().database(database).plugins(new LimitedProbePlugin())
                 .configure(b -> {
                     b.rateLimit(RateLimitSettings.builder().storage(RateLimitStorageType.DATABASE).build());
@@ -48,7 +48,7 @@ class DatabaseRateLimitStorageTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void countsAreKeptInTheRateLimitTableAndTheFourthRequestIsDenied(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
             for (int i = 0; i < 3; i++) {
                 limited(auth).assertStatus(200);
@@ -67,7 +67,7 @@ class DatabaseRateLimitStorageTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theWindowRestartsFromTheLastAllowedRequest(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
             limited(auth).assertStatus(200);
             clock.advance(Duration.ofSeconds(30));
@@ -107,7 +107,7 @@ class DatabaseRateLimitStorageTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aRowBetterAuthWroteIsHonoured(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
             auth.postern().store().create(RateLimitSchema.TABLE, Map.of("id", "ba-row", RateLimitSchema.KEY, KEY,
                     RateLimitSchema.COUNT, 3L, RateLimitSchema.LAST_REQUEST, clock.millis() - 15_000));
@@ -119,7 +119,7 @@ class DatabaseRateLimitStorageTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void rowsIdleLongerThanEveryWindowAreDeleted(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
             auth.postern().store().create(RateLimitSchema.TABLE, Map.of(RateLimitSchema.KEY, "203.0.113.7|/limited",
                     RateLimitSchema.COUNT, 1L, RateLimitSchema.LAST_REQUEST, clock.millis() - Duration.ofHours(1).toMillis()));

@@ -7,8 +7,8 @@ import dev.postern.crypto.Secret;
 import dev.postern.json.Json;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Mailbox;
-import dev.postern.plugin.support.TestClock;
 import dev.postern.plugin.support.Users;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -28,7 +28,7 @@ class EmailVerificationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theSignUpLinkVerifiesTheAddressAndThenSignInWorks(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new MutableClock())) {
             String userId = auth.client().postJson("/sign-up/email", Map.of("email", "ada@example.com",
                     "password", Users.PASSWORD, "name", "Ada", "callbackURL", "/done")).json().get("user").get("id").asString();
             Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertError(403, "EMAIL_NOT_VERIFIED");
@@ -56,7 +56,7 @@ class EmailVerificationTest {
     void withoutCallbackTheLinkAnswersJsonAndAutoSignInStartsASession(TestDatabase database) {
         EmailPasswordOptions options = EmailPasswordOptions.builder().requireEmailVerification(true)
                 .emailVerification(EmailVerificationOptions.defaults().withAutoSignInAfterVerification(true)).build();
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new MutableClock())) {
             Users.signUp(auth.client(), "ada@example.com");
             String token = mailbox.lastTo("ada@example.com").tokenParameter();
             TestClient browser = auth.client();
@@ -76,7 +76,7 @@ class EmailVerificationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void badTokensAnswer401OrRedirectWithTheErrorCode(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, clock)) {
             Users.signUp(auth.client(), "ada@example.com");
             String token = mailbox.lastTo("ada@example.com").tokenParameter();
@@ -101,7 +101,7 @@ class EmailVerificationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void sendingWithoutASessionAlwaysAnswersTheSameAfterHalfASecond(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new MutableClock())) {
             Users.signUp(auth.client(), "ada@example.com");
             int before = mailbox.count();
 
@@ -123,7 +123,7 @@ class EmailVerificationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aSignedInUserCanOnlyAskForTheirOwnUnverifiedAddress(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestClient signedIn = auth.client();
             Users.signUp(signedIn, "ada@example.com");
 
@@ -142,7 +142,7 @@ class EmailVerificationTest {
         return Json.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
-    private static TestPostern start(TestDatabase database, Mailbox mailbox, EmailPasswordOptions options, TestClock clock) {
+    private static TestPostern start(TestDatabase database, Mailbox mailbox, EmailPasswordOptions options, MutableClock clock) {
         return TestPostern.builder().database(database)
                 .plugins(new EmailPasswordPlugin(options), new SessionPlugin())
                 .configure(b -> b.mailer(mailbox.mailer()).clock(clock))

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Mailbox;
-import dev.postern.plugin.support.TestClock;
 import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Query;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -27,7 +27,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theMailedLinkLeadsToTheAppWhichSetsANewPasswordOnce(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             Users.signUp(auth.client(), "ada@example.com");
             TestClient browser = auth.client();
 
@@ -57,7 +57,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theTokenIsStoredAsBetterAuthStoresIt(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             String userId = Users.signUp(auth.client(), "ada@example.com").json().get("user").get("id").asString();
 
             auth.client().postJson("/request-password-reset", Map.of("email", "ada@example.com")).assertStatus(200);
@@ -77,7 +77,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void unknownAddressesGetTheSameAnswerAndNoMail(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestResponse response = auth.client().postJson("/request-password-reset", Map.of("email", "nobody@example.com"));
 
             response.assertStatus(200);
@@ -92,7 +92,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void badAndExpiredTokensAreRefused(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), clock)) {
             Users.signUp(auth.client(), "ada@example.com");
             auth.client().postJson("/request-password-reset", Map.of("email", "ada@example.com", "redirectTo", "/reset"))
@@ -125,7 +125,7 @@ class PasswordResetTest {
     @EnumSource(TestDatabase.class)
     void aResetRevokesEverySessionWhenConfigured(TestDatabase database) {
         EmailPasswordOptions revoking = EmailPasswordOptions.builder().revokeSessionsOnPasswordReset(true).build();
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, revoking, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, revoking, new MutableClock())) {
             TestClient signedIn = auth.client();
             String userId = Users.signUp(signedIn, "ada@example.com").json().get("user").get("id").asString();
             Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertStatus(200);
@@ -141,7 +141,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aResetKeepsSessionsByDefault(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestClient signedIn = auth.client();
             String userId = Users.signUp(signedIn, "ada@example.com").json().get("user").get("id").asString();
 
@@ -155,7 +155,7 @@ class PasswordResetTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aResetGivesAUserWithoutPasswordACredentialAccount(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             Row user = SignInTest.insertUserWithoutPassword(auth, "social@example.com");
 
             resetPassword(auth, mailbox, "social@example.com", "first password");
@@ -175,7 +175,7 @@ class PasswordResetTest {
         return auth.postern().store().count(CoreSchema.SESSION, Where.eq("userId", userId));
     }
 
-    private static TestPostern start(TestDatabase database, Mailbox mailbox, EmailPasswordOptions options, TestClock clock) {
+    private static TestPostern start(TestDatabase database, Mailbox mailbox, EmailPasswordOptions options, MutableClock clock) {
         return TestPostern.builder().database(database)
                 .plugins(new EmailPasswordPlugin(options), new SessionPlugin())
                 .configure(b -> b.mailer(mailbox.mailer()).clock(clock))

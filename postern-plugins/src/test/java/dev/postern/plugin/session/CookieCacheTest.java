@@ -15,6 +15,7 @@ import dev.postern.schema.FieldType;
 import dev.postern.session.CookieCacheSettings;
 import dev.postern.session.SessionSettings;
 import dev.postern.store.Where;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;

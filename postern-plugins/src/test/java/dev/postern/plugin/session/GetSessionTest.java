@@ -3,6 +3,7 @@ package dev.postern.plugin.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.store.Row;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.crypto.CookieSigner;
 import dev.postern.crypto.Secret;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;

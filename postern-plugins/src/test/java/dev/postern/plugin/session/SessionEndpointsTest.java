@@ -6,6 +6,7 @@ import dev.postern.schema.CoreSchema;
 import dev.postern.schema.Field;
 import dev.postern.schema.FieldType;
 import dev.postern.session.SessionSettings;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;

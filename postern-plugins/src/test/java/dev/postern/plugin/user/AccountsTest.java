@@ -3,9 +3,9 @@ package dev.postern.plugin.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
-import dev.postern.plugin.support.TestClock;
 import dev.postern.plugin.support.Users;
 import dev.postern.store.Row;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -23,7 +23,7 @@ class AccountsTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void listAccountsShowsSignInMethodsWithoutSecrets(TestDatabase database) {
-        try (TestPostern auth = start(database, UserOptions.defaults(), new TestClock())) {
+        try (TestPostern auth = start(database, UserOptions.defaults(), new MutableClock())) {
             TestClient client = auth.client();
             client.get("/list-accounts").assertError(401, "UNAUTHORIZED");
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
@@ -50,7 +50,7 @@ class AccountsTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void unlinkRemovesAnAccountButNeverTheLastOne(TestDatabase database) {
-        try (TestPostern auth = start(database, UserOptions.defaults(), new TestClock())) {
+        try (TestPostern auth = start(database, UserOptions.defaults(), new MutableClock())) {
             TestClient client = auth.client();
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
             String credentialId = auth.postern().accounts().credentialOf(userId).orElseThrow().id();
@@ -69,7 +69,7 @@ class AccountsTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void unlinkNeedsAFreshSessionAndMayRemoveTheLastWhenAllowed(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, UserOptions.defaults().withAllowUnlinkingAll(true), clock)) {
             TestClient client = auth.client();
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
@@ -103,7 +103,7 @@ class AccountsTest {
         throw new AssertionError("No " + providerId + " account in " + accounts);
     }
 
-    private static TestPostern start(TestDatabase database, UserOptions options, TestClock clock) {
+    private static TestPostern start(TestDatabase database, UserOptions options, MutableClock clock) {
         return TestPostern.builder().database(database)
                 .plugins(new EmailPasswordPlugin(), new UserPlugin(options))
                 .configure(b -> b.clock(clock))

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Mailbox;
-import dev.postern.plugin.support.TestClock;
 import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
+import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -27,7 +27,7 @@ class DeleteUserTest {
     @EnumSource(TestDatabase.class)
     void aFreshSessionDeletesTheUserWithSessionsAndAccounts(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
-             TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.on(), new TestClock())) {
+             TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.on(), new MutableClock())) {
             TestClient client = auth.client();
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
             Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertStatus(200);
@@ -48,7 +48,7 @@ class DeleteUserTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void anOldSessionNeedsThePassword(TestDatabase database) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.on(), clock)) {
             TestClient client = auth.client();
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
@@ -67,7 +67,7 @@ class DeleteUserTest {
     @EnumSource(TestDatabase.class)
     void withVerificationTheMailedLinkDeletesTheAccount(TestDatabase database) {
         UserOptions.DeleteUserOptions mailed = UserOptions.DeleteUserOptions.on().withVerificationEmail(true);
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new MutableClock())) {
             TestClient client = auth.client();
             String userId = Users.signUp(client, "ada@example.com").json().get("user").get("id").asString();
 
@@ -98,7 +98,7 @@ class DeleteUserTest {
     @EnumSource(TestDatabase.class)
     void aTokenIsSingleUseAndBoundToItsUser(TestDatabase database) {
         UserOptions.DeleteUserOptions mailed = UserOptions.DeleteUserOptions.on().withVerificationEmail(true);
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new MutableClock())) {
             TestClient ada = auth.client();
             Users.signUp(ada, "ada@example.com");
             TestClient eve = auth.client();
@@ -118,7 +118,7 @@ class DeleteUserTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void deletionIsOffUnlessEnabled(TestDatabase database) {
-        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.off(), new TestClock())) {
+        try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.off(), new MutableClock())) {
             TestClient client = auth.client();
             Users.signUp(client, "ada@example.com");
 
@@ -133,7 +133,7 @@ class DeleteUserTest {
     }
 
     private static TestPostern start(TestDatabase database, Mailbox mailbox, UserOptions.DeleteUserOptions deleteUser,
-                                     TestClock clock) {
+                                     MutableClock clock) {
         return TestPostern.builder().database(database)
                 .plugins(new EmailPasswordPlugin(), new UserPlugin(UserOptions.defaults().withDeleteUser(deleteUser)),
                         new SessionPlugin())
