@@ -71,6 +71,7 @@ public final class PosternAssembly {
             }
         }
         builder.ipAddress(ip);
+        engine.mailTemplates().ifPresent(builder::mailTemplates);
         engine.cookieCache().ifPresent(strategy -> builder.session(SessionSettings.defaults().toBuilder()
                 .cookieCache(CookieCacheSettings.enabled(strategy)).build()));
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param trustedProxies {@code ipAddress.trustedProxies} / {@code POSTERN_TRUSTED_PROXIES}: IPs and CIDRs
  * @param ipHeaders {@code ipAddress.headers} / {@code POSTERN_IP_HEADERS}: headers naming the client
  * @param cookieCache {@code session.cookieCache} / {@code POSTERN_SESSION_COOKIE_CACHE}: compact, jwt, jwe
+ * @param mailTemplates {@code mailTemplates} / {@code POSTERN_MAIL_TEMPLATES}: e-mail templates read from a folder
  */
 public record EngineSettings(
         Optional<Boolean> rateLimitEnabled,
@@ -25,10 +26,11 @@ public record EngineSettings(
         Optional<RateLimitStorageType> rateLimitStorage,
         Optional<List<String>> trustedProxies,
         Optional<List<String>> ipHeaders,
-        Optional<CookieCacheStrategy> cookieCache) {
+        Optional<CookieCacheStrategy> cookieCache,
+        Optional<dev.postern.mail.MailTemplates> mailTemplates) {
 
     public static EngineSettings none() {
         return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

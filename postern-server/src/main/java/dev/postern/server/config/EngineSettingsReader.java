@@ -12,7 +12,7 @@ final class EngineSettingsReader {
     private EngineSettingsReader() {
     }
 
-    static EngineSettings read(ConfigSource source) {
+    static EngineSettings read(ConfigSource source, java.util.function.Function<String, java.nio.file.Path> resolve) {
         return new EngineSettings(
                 source.get("rateLimit.enabled", "POSTERN_RATE_LIMIT_ENABLED", "rateLimit.enabled").map(EngineSettingsReader::bool),
                 source.get("rateLimit.window", "POSTERN_RATE_LIMIT_WINDOW", "rateLimit.window")
@@ -24,7 +24,9 @@ final class EngineSettingsReader {
                         .map(SettingValues::list),
                 source.get("ipAddress.headers", "POSTERN_IP_HEADERS", "ipAddress.headers").map(SettingValues::list),
                 source.get("session.cookieCache", "POSTERN_SESSION_COOKIE_CACHE", "session.cookieCache")
-                        .map(EngineSettingsReader::cookieCache));
+                        .map(EngineSettingsReader::cookieCache),
+                source.get("mailTemplates", "POSTERN_MAIL_TEMPLATES", "mailTemplates")
+                        .map(v -> MailTemplateFiles.load(resolve.apply(v.text()), v.key())));
     }
 
     static boolean bool(Value value) {

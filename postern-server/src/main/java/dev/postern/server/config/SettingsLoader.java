@@ -74,7 +74,7 @@ public final class SettingsLoader {
         List<String> plugins = pluginList.map(this::pluginIds).orElse(List.of());
         Map<String, Map<String, Object>> pluginOptions = pluginOptions(source, plugins);
         Optional<SmtpSettings> smtp = SmtpSettingsReader.read(source);
-        EngineSettings engine = EngineSettingsReader.read(source);
+        EngineSettings engine = EngineSettingsReader.read(source, this::resolve);
         return new ServerSettings(mode, baseUrl, host, port, databaseUrl, dataDir, secret, origins, plugins,
                 pluginOptions, smtp, engine, secrets, file, new LinkedHashMap<>(source.sources()));
     }
