@@ -72,6 +72,7 @@ public final class PosternAssembly {
         }
         builder.ipAddress(ip);
         engine.mailTemplates().ifPresent(builder::mailTemplates);
+        builder.security(engine.security());
         engine.cookieCache().ifPresent(strategy -> builder.session(SessionSettings.defaults().toBuilder()
                 .cookieCache(CookieCacheSettings.enabled(strategy)).build()));
     }

@@ -2,6 +2,8 @@ package dev.postern.server.config;
 
 import dev.postern.crypto.CookieCacheStrategy;
 import dev.postern.ratelimit.RateLimitStorageType;
+import dev.postern.security.CorsSettings;
+import dev.postern.security.SecuritySettings;
 import dev.postern.server.config.ConfigSource.Value;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,7 +28,56 @@ final class EngineSettingsReader {
                 source.get("session.cookieCache", "POSTERN_SESSION_COOKIE_CACHE", "session.cookieCache")
                         .map(EngineSettingsReader::cookieCache),
                 source.get("mailTemplates", "POSTERN_MAIL_TEMPLATES", "mailTemplates")
-                        .map(v -> MailTemplateFiles.load(resolve.apply(v.text()), v.key())));
+                        .map(v -> MailTemplateFiles.load(resolve.apply(v.text()), v.key())),
+                security(source));
+    }
+
+    /** The origin/CSRF switches and CORS settings; each unset key keeps the engine's safe default. */
+    private static SecuritySettings security(ConfigSource source) {
+        SecuritySettings security = SecuritySettings.defaults();
+        Optional<Value> origin = source.get("security.disableOriginCheck", "POSTERN_DISABLE_ORIGIN_CHECK",
+                "security.disableOriginCheck");
+        if (origin.isPresent()) {
+            Value value = origin.get();
+            String text = value.text().toLowerCase(Locale.ROOT);
+            if (value.raw() instanceof Boolean || text.equals("true") || text.equals("false")) {
+                if (bool(value)) {
+                    security = security.withOriginCheckDisabled();
+                }
+            } else {
+                java.util.List<String> paths = SettingValues.list(value);
+                if (paths.stream().anyMatch(p -> !p.startsWith("/"))) {
+                    throw ConfigException.of(value.key(), "expected true, false or a list of paths such as "
+                            + "/sso/callback, got \"" + value.text() + "\"");
+                }
+                security = security.withOriginCheckDisabledFor(paths);
+            }
+        }
+        if (source.get("security.disableCsrfCheck", "POSTERN_DISABLE_CSRF_CHECK", "security.disableCsrfCheck")
+                .map(EngineSettingsReader::bool).orElse(false)) {
+            security = security.withCsrfCheckDisabled();
+        }
+        CorsSettings cors = CorsSettings.defaults();
+        if (!source.get("cors.enabled", "POSTERN_CORS_ENABLED", "cors.enabled").map(EngineSettingsReader::bool).orElse(true)) {
+            cors = CorsSettings.disabled();
+        }
+        Optional<Value> methods = source.get("cors.allowedMethods", "POSTERN_CORS_ALLOWED_METHODS", "cors.allowedMethods");
+        if (methods.isPresent()) {
+            cors = cors.withAllowedMethods(SettingValues.list(methods.get()));
+        }
+        Optional<Value> headers = source.get("cors.allowedHeaders", "POSTERN_CORS_ALLOWED_HEADERS", "cors.allowedHeaders");
+        if (headers.isPresent()) {
+            cors = cors.withAllowedHeaders(SettingValues.list(headers.get()));
+        }
+        Optional<Value> exposed = source.get("cors.exposedHeaders", "POSTERN_CORS_EXPOSED_HEADERS", "cors.exposedHeaders");
+        if (exposed.isPresent()) {
+            cors = cors.withExposedHeaders(SettingValues.list(exposed.get()));
+        }
+        Optional<Value> maxAge = source.get("cors.maxAge", "POSTERN_CORS_MAX_AGE", "cors.maxAge");
+        if (maxAge.isPresent()) {
+            cors = cors.withMaxAge(Duration.ofSeconds(positive(maxAge.get())));
+        }
+        return security.withCors(cors);
     }
 
     static boolean bool(Value value) {

@@ -180,7 +180,7 @@ class SettingsLoaderTest {
         Files.writeString(dir.resolve("postern.yaml"), "prot: 3000\n");
 
         assertThatThrownBy(() -> load(Map.of())).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("postern.yaml: unknown key \"prot\". Known keys: baseUrl, dataDir,");
+                .hasMessageStartingWith("postern.yaml: unknown key \"prot\". Known keys: baseUrl, cors, dataDir,");
     }
 
     @Test
@@ -256,5 +256,21 @@ class SettingsLoaderTest {
         assertRefused(Map.of("POSTERN_ENV", "production", "POSTERN_SECRETS", "2:short,1:" + GOOD_SECRET),
                 "POSTERN_SECRETS: the current (first) secret must be at least 32 characters in production, got 5; "
                         + "generate one with `postern secret`");
+    }
+
+    @Test
+    void securitySwitchesAndCorsFromTheEnvironment() {
+        ServerSettings settings = load(Map.of("POSTERN_DISABLE_ORIGIN_CHECK", "/sso/callback, /hooks",
+                "POSTERN_DISABLE_CSRF_CHECK", "true", "POSTERN_CORS_ALLOWED_HEADERS", "content-type,x-tenant",
+                "POSTERN_CORS_MAX_AGE", "60"));
+
+        dev.postern.security.SecuritySettings security = settings.engine().security();
+        assertThat(security.originCheckDisabledPaths()).containsExactly("/sso/callback", "/hooks");
+        assertThat(security.csrfCheckDisabled()).isTrue();
+        assertThat(security.cors().allowedHeaders()).containsExactly("content-type", "x-tenant");
+        assertThat(security.cors().maxAge()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(load(Map.of()).engine().security()).isEqualTo(dev.postern.security.SecuritySettings.defaults());
+        assertRefused(Map.of("POSTERN_DISABLE_ORIGIN_CHECK", "sso"),
+                "POSTERN_DISABLE_ORIGIN_CHECK: expected true, false or a list of paths such as /sso/callback, got \"sso\"");
     }
 }
