@@ -1,7 +1,10 @@
 // Starts a real Postern server (the shaded jar) on a free port with a fresh database, and stops it.
-// The database is SQLite unless COMPAT_DATABASE=postgres (see databases.mjs).
+// The database is SQLite unless COMPAT_DATABASE=postgres (see databases.mjs). With COMPAT_ADAPTER=servlet
+// the same configuration is served through the Servlet adapter in embedded Jetty ee11 instead
+// (postern-servlet's ServletCompatServer: the servlet container's class path, which
+// `mvn -pl postern-servlet install` writes, plus the server jar).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +13,21 @@ import { createDatabase, databaseKind } from "./databases.mjs";
 const repo = resolve(import.meta.dirname, "..", "..");
 const jar = join(repo, "postern-server", "target", "postern-server.jar");
 const java = process.env.POSTERN_JAVA || "java";
+const adapter = process.env.COMPAT_ADAPTER || "jetty";
+
+/** The java arguments that run `serve`: the jar's own, or the Servlet adapter's launcher. */
+function serveArgs() {
+  if (adapter === "jetty") return ["-jar", jar, "serve"];
+  if (adapter !== "servlet") throw new Error(`COMPAT_ADAPTER: expected jetty or servlet, got ${adapter}`);
+  const target = join(repo, "postern-servlet", "target");
+  const classpathFile = join(target, "compat-classpath.txt");
+  if (!existsSync(classpathFile)) {
+    throw new Error(`${classpathFile} is missing; run mvn -pl postern-servlet -am install -DskipTests first`);
+  }
+  // The shaded jar brings Postern itself, as in the jar runs; the file lists the servlet container.
+  const classpath = [join(target, "test-classes"), join(target, "classes"), readFileSync(classpathFile, "utf8").trim(), jar];
+  return ["-cp", classpath.join(":"), "dev.postern.servlet.compat.ServletCompatServer"];
+}
 export const SECRET = "compat-suite-secret-that-is-long-enough-0123456789";
 
 // Servers still running when this process exits (a crash, an uncaught failure, a signal) are killed with it.
@@ -80,7 +98,7 @@ export async function startPostern(env = {}, { yaml, database, migrate = true } 
   };
   if (yaml) writeFileSync(join(dir, "postern.yaml"), yaml);
   const origin = `http://127.0.0.1:${port}`;
-  const args = ["--enable-native-access=ALL-UNNAMED", "-jar", jar, "serve"];
+  const args = ["--enable-native-access=ALL-UNNAMED", ...serveArgs()];
   if (migrate && !databaseUrl.startsWith("sqlite:")) args.push("--migrate");
   const child = spawn(java, args, {
     cwd: dir,

@@ -1,6 +1,7 @@
 package dev.postern.core;
 
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.http.AuthResponse;
 import dev.postern.validation.Schemas;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class CoreEndpoints {
         return Endpoint.get("/error").name("error")
                 .summary("Render the error page users land on when a redirect flow fails")
                 .tags("Default")
+                .response(ResponseSchemas.HTML_PAGE)
                 .hidden()
                 .query(Schemas.object()
                         .optional("error", Schemas.string())

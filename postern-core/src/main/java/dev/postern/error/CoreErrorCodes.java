@@ -21,6 +21,8 @@ public final class CoreErrorCodes {
             ErrorCode.of("BAD_REQUEST", "The response would carry a control character in a header");
     public static final ErrorCode DATABASE_UNAVAILABLE =
             ErrorCode.of("DATABASE_UNAVAILABLE", "The database is unavailable. Please try again later.");
+    public static final ErrorCode SECONDARY_STORAGE_UNAVAILABLE = ErrorCode.of("SECONDARY_STORAGE_UNAVAILABLE",
+            "The secondary storage is unavailable. Please try again later.");
 
     private CoreErrorCodes() {
     }

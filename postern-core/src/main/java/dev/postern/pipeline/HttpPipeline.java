@@ -10,6 +10,7 @@ import dev.postern.http.AuthResponse;
 import dev.postern.http.Headers;
 import dev.postern.http.Status;
 import dev.postern.plugin.RequestInterceptor;
+import dev.postern.storage.SecondaryStorageUnavailableException;
 import dev.postern.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,14 @@ public final class HttpPipeline {
                     e.getMessage());
             LOG.debug("Database unavailable", e);
             return ResponseWriter.error(CoreErrorCodes.DATABASE_UNAVAILABLE.toException(Status.SERVICE_UNAVAILABLE),
+                    List.of(), Headers.empty());
+        } catch (SecondaryStorageUnavailableException e) {
+            // Same reasoning as the database: one line per request, the stack trace only at debug.
+            LOG.error("Secondary storage unavailable while answering {} {}: {}", request.method(),
+                    route.endpoint().path(), e.getMessage());
+            LOG.debug("Secondary storage unavailable", e);
+            return ResponseWriter.error(
+                    CoreErrorCodes.SECONDARY_STORAGE_UNAVAILABLE.toException(Status.SERVICE_UNAVAILABLE),
                     List.of(), Headers.empty());
         } catch (RuntimeException e) {
             // The declared path, not the request's: /reset-password/<token> must not reach the log.

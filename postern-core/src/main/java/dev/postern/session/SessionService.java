@@ -4,6 +4,8 @@ import dev.postern.PosternConfig;
 import dev.postern.crypto.CookieCacheCodec;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
+import dev.postern.http.AuthRequest;
+import dev.postern.http.Cookie;
 import dev.postern.http.Status;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.SchemaModel;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Sessions of one Postern instance: creating them with their cookies, finding the session of a request,
@@ -94,6 +97,22 @@ public final class SessionService {
             return remembered.get();
         }
         return resolve(ctx, SessionLookup.Options.DEFAULT);
+    }
+
+    /**
+     * The session of a request that no endpoint is answering: for adapters that hand the signed-in user to
+     * the application's own handlers (a servlet, a controller). The same read as
+     * {@link #current(EndpointContext)}; the cookies that read sets (an extended session, a refreshed cookie
+     * cache, an expired session's removal) go to {@code setCookie}, for the adapter to add to its response.
+     */
+    public Optional<Session> current(AuthRequest request, Consumer<Cookie> setCookie) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(setCookie, "setCookie");
+        // Reading a session touches only the request, the cookies and the attributes of its context.
+        EndpointContext ctx = new EndpointContext(null, null, request, Map.of(), null, null, true);
+        Optional<Session> session = resolve(ctx, SessionLookup.Options.DEFAULT);
+        ctx.cookies().forEach(setCookie);
+        return session;
     }
 
     /** The session of the request, or 401 {@code UNAUTHORIZED}. */

@@ -16,7 +16,10 @@ import dev.postern.smtp.SmtpMailer;
 import dev.postern.smtp.SmtpSettings;
 import dev.postern.server.plugins.PluginRegistry;
 import dev.postern.store.StoreProvider;
+import dev.postern.redis.RedisSecondaryStorage;
+import dev.postern.storage.SecondaryStorage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns {@link ServerSettings} into the library's {@link PosternConfig}: the one place where server
@@ -35,6 +38,15 @@ public final class PosternAssembly {
 
     public static PosternConfig config(ServerSettings settings, List<Plugin> plugins, StoreProvider database,
                                        String secret) {
+        return config(settings, plugins, database, secret, Optional.empty());
+    }
+
+    /**
+     * The configuration for serving requests, with the secondary storage the caller opened through
+     * {@link #secondaryStorage} (and closes when it stops).
+     */
+    public static PosternConfig config(ServerSettings settings, List<Plugin> plugins, StoreProvider database,
+                                       String secret, Optional<? extends SecondaryStorage> secondaryStorage) {
         PosternConfig.Builder builder = PosternConfig.builder()
                 .baseUrl(settings.baseUrl())
                 .secret(secret)
@@ -49,7 +61,18 @@ public final class PosternAssembly {
         });
         settings.smtp().ifPresent(smtp -> builder.mailer(mailer(settings, smtp)));
         applyEngineSettings(settings.engine(), builder);
+        secondaryStorage.ifPresent(builder::secondaryStorage);
         return builder.build();
+    }
+
+    /**
+     * The Redis secondary storage {@code POSTERN_REDIS_URL} names, if any, not yet connected: it connects on
+     * first use and reconnects by itself, so a Redis that is down at start-up is a warning, not a failure.
+     * The caller closes it.
+     */
+    public static Optional<RedisSecondaryStorage> secondaryStorage(ServerSettings settings) {
+        return settings.engine().redis()
+                .map(url -> new RedisSecondaryStorage(url, RedisSecondaryStorage.DEFAULT_COMMAND_TIMEOUT));
     }
 
     private static void applyEngineSettings(EngineSettings engine, PosternConfig.Builder builder) {

@@ -9,11 +9,13 @@ import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
 import dev.postern.jetty.PosternJettyServer;
+import dev.postern.redis.RedisSecondaryStorage;
 import dev.postern.schema.SchemaModel;
 import dev.postern.server.config.ConfigException;
 import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.server.plugins.PluginRegistry;
+import dev.postern.storage.SecondaryStorageUnavailableException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.net.URI;
@@ -38,12 +40,15 @@ public final class StandaloneServer implements AutoCloseable {
     private final JdbcStoreProvider database;
     private final Postern postern;
     private final PosternJettyServer http;
+    private final Optional<RedisSecondaryStorage> secondaryStorage;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private StandaloneServer(JdbcStoreProvider database, Postern postern, PosternJettyServer http) {
+    private StandaloneServer(JdbcStoreProvider database, Postern postern, PosternJettyServer http,
+                             Optional<RedisSecondaryStorage> secondaryStorage) {
         this.database = database;
         this.postern = postern;
         this.http = http;
+        this.secondaryStorage = secondaryStorage;
     }
 
     /**
@@ -78,10 +83,12 @@ public final class StandaloneServer implements AutoCloseable {
     public static StandaloneServer start(ServerSettings settings, PluginRegistry registry, Options options) {
         SecretResolver.Resolved secret = SecretResolver.resolveOrGenerate(settings);
         JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
+        Optional<RedisSecondaryStorage> secondaryStorage = PosternAssembly.secondaryStorage(settings);
         Postern postern = null;
         try {
             PosternConfig config = PosternAssembly.config(settings, registry.create(settings), database,
-                    secret.value());
+                    secret.value(), secondaryStorage);
+            secondaryStorage.ifPresent(StandaloneServer::checkRedis);
             prepareSchema(database, Postern.schemaOf(config), options.migrate(),
                     settings.keyOf("databaseUrl", "POSTERN_DATABASE_URL"));
             postern = Postern.create(config);
@@ -94,11 +101,12 @@ public final class StandaloneServer implements AutoCloseable {
             long millis = options.elapsed().toMillis();
             LOG.info("Postern ready at {} ({}, plugins: {}) in {} ms", config.authUrl(), database.describe(),
                     PosternAssembly.describePlugins(settings, registry), millis);
-            return new StandaloneServer(database, postern, http);
+            return new StandaloneServer(database, postern, http, secondaryStorage);
         } catch (RuntimeException e) {
             if (postern != null) {
                 postern.close();
             }
+            secondaryStorage.ifPresent(RedisSecondaryStorage::close);
             database.close();
             throw e;
         }
@@ -163,7 +171,19 @@ public final class StandaloneServer implements AutoCloseable {
             http.stop(grace);
         } finally {
             postern.close();
+            secondaryStorage.ifPresent(RedisSecondaryStorage::close);
             database.close();
+        }
+    }
+
+    /** Redis down at start-up is survivable (requests get 503 until it returns), so it warns instead of failing. */
+    private static void checkRedis(RedisSecondaryStorage redis) {
+        try {
+            redis.ping();
+            LOG.info("Secondary storage: Redis at {}", redis.maskedUrl());
+        } catch (SecondaryStorageUnavailableException e) {
+            LOG.warn("Secondary storage: Redis at {} is not reachable yet ({}); requests that need it get 503 "
+                    + "until it is", redis.maskedUrl(), e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.postern.plugin.emailpassword;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.error.ErrorCode;
@@ -42,6 +43,7 @@ final class EmailVerification {
                         .optional("callbackURL", Schemas.string()))
                 .summary("Send a verification email to the user")
                 .tags("Email verification")
+                .response(ResponseSchemas.STATUS)
                 .errors("EMAIL_MISMATCH", "EMAIL_ALREADY_VERIFIED", "INVALID_CALLBACK_URL")
                 .handler(this::send)
                 .build();
@@ -55,6 +57,8 @@ final class EmailVerification {
                         .optional("callbackURL", Schemas.string()))
                 .summary("Verify the email of the user")
                 .tags("Email verification")
+                .response(ResponseSchemas.object(ResponseSchemas.ordered("status", ResponseSchemas.bool(),
+                        "user", ResponseSchemas.USER), "status"))
                 .errors("TOKEN_EXPIRED", "INVALID_TOKEN", "USER_NOT_FOUND", "INVALID_USER", "INVALID_CALLBACK_URL")
                 .handler(this::verify)
                 .build();

@@ -2,6 +2,7 @@ package dev.postern.plugin.emailpassword;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.http.Status;
 import dev.postern.session.ClientIp;
@@ -34,6 +35,7 @@ final class PasswordChanges {
                         .optional("revokeOtherSessions", Schemas.bool()))
                 .summary("Change the password of the user")
                 .tags("Email and password")
+                .response(ResponseSchemas.TOKEN_AND_USER)
                 .noStore()
                 .errors("UNAUTHORIZED", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "CREDENTIAL_ACCOUNT_NOT_FOUND",
                         "INVALID_PASSWORD")
@@ -56,6 +58,7 @@ final class PasswordChanges {
                 .body(Schemas.object().required("password", Schemas.string()))
                 .summary("Verify the current user's password")
                 .tags("Email and password")
+                .response(ResponseSchemas.STATUS)
                 .hidden()
                 .errors("UNAUTHORIZED", "PASSWORD_TOO_LONG", "INVALID_PASSWORD")
                 .handler(this::verifyPassword)

@@ -4,6 +4,7 @@ import dev.postern.Postern;
 import dev.postern.crypto.Ids;
 import dev.postern.crypto.UriComponent;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -41,6 +42,8 @@ final class PasswordReset {
                         .optional("redirectTo", Schemas.string()))
                 .summary("Send a password reset email to the user")
                 .tags("Email and password")
+                .response(ResponseSchemas.object(ResponseSchemas.ordered("status", ResponseSchemas.bool(),
+                        "message", ResponseSchemas.string()), "status", "message"))
                 .errors("RESET_PASSWORD_DISABLED", "INVALID_REDIRECT_URL")
                 .handler(this::request)
                 .build();
@@ -52,6 +55,7 @@ final class PasswordReset {
                 .query(Schemas.object().required("callbackURL", Schemas.string()))
                 .summary("Redirects the user to the callback URL with the token")
                 .tags("Email and password")
+                .response(ResponseSchemas.REDIRECT)
                 .errors("INVALID_CALLBACK_URL")
                 .handler(this::callback)
                 .build();
@@ -66,6 +70,7 @@ final class PasswordReset {
                         .optional("token", Schemas.string()))
                 .summary("Reset the password for a user")
                 .tags("Email and password")
+                .response(ResponseSchemas.STATUS)
                 .errors("INVALID_TOKEN", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "USER_NOT_FOUND")
                 .handler(this::reset)
                 .build();

@@ -3,6 +3,7 @@ package dev.postern.plugin.emailpassword;
 import dev.postern.Postern;
 import dev.postern.crypto.Passwords;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -44,6 +45,9 @@ final class SignIn {
                 .formCsrf()
                 .summary("Sign in with email and password")
                 .tags("Email and password")
+                .response(ResponseSchemas.object(ResponseSchemas.ordered("redirect", ResponseSchemas.bool(),
+                        "token", ResponseSchemas.string(), "url", ResponseSchemas.string("uri"), "user", ResponseSchemas.USER),
+                        "redirect", "token", "user"))
                 .noStore()
                 .errors("EMAIL_PASSWORD_DISABLED", "INVALID_EMAIL", "PASSWORD_TOO_LONG", "INVALID_EMAIL_OR_PASSWORD",
                         "EMAIL_NOT_VERIFIED", "INVALID_CALLBACK_URL")

@@ -3,6 +3,7 @@ package dev.postern.plugin.emailpassword;
 import dev.postern.Postern;
 import dev.postern.crypto.Ids;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -59,6 +60,7 @@ final class SignUp {
                 .formCsrf()
                 .summary("Sign up a user using email and password")
                 .tags("Email and password")
+                .response(ResponseSchemas.TOKEN_AND_USER)
                 .noStore()
                 .errors("EMAIL_PASSWORD_SIGN_UP_DISABLED", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG",
                         "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", "FAILED_TO_CREATE_USER", "FIELD_NOT_ALLOWED",

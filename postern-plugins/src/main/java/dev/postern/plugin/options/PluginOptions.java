@@ -43,6 +43,17 @@ public final class PluginOptions {
         throw wrong(key, "true or false", value);
     }
 
+    public String string(String key, String fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw wrong(key, "a string", value);
+    }
+
     /** A boolean that stays null when absent, for options whose default depends on others. */
     public Boolean optionalBool(String key) {
         if (values.get(key) == null) {

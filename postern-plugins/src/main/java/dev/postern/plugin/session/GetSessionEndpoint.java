@@ -1,6 +1,7 @@
 package dev.postern.plugin.session;
 
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.http.Status;
 import dev.postern.session.SessionErrorCodes;
@@ -32,6 +33,8 @@ final class GetSessionEndpoint {
                 .noStore()
                 .summary("Get the current session")
                 .tags("Session")
+                .response(ResponseSchemas.nullable(ResponseSchemas.object(ResponseSchemas.ordered(
+                        "session", ResponseSchemas.SESSION, "user", ResponseSchemas.USER), "session", "user")))
                 .errors(SessionErrorCodes.METHOD_NOT_ALLOWED_DEFER_SESSION_REQUIRED.code(),
                         SessionErrorCodes.FAILED_TO_GET_SESSION.code())
                 .handler(GetSessionEndpoint::handle)

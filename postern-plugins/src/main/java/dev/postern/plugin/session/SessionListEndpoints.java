@@ -1,6 +1,7 @@
 package dev.postern.plugin.session;
 
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.session.Session;
 import dev.postern.session.SessionErrorCodes;
@@ -21,6 +22,7 @@ final class SessionListEndpoints {
                 .name("listSessions")
                 .summary("List all active sessions for the user")
                 .tags("Session")
+                .response(ResponseSchemas.arrayOf(ResponseSchemas.SESSION))
                 .errors(SessionErrorCodes.UNAUTHORIZED.code(), SessionErrorCodes.SESSION_NOT_FRESH.code())
                 .handler(ctx -> {
                     Session session = ctx.postern().sessions().requireFresh(ctx);
@@ -41,6 +43,7 @@ final class SessionListEndpoints {
                 .body(Schemas.object().required("token", Schemas.string().describe("The token to revoke")))
                 .summary("Revoke a single session")
                 .tags("Session")
+                .response(ResponseSchemas.STATUS)
                 .errors(SessionErrorCodes.UNAUTHORIZED.code())
                 .handler(SessionListEndpoints::revokeOne)
                 .build();
@@ -51,6 +54,7 @@ final class SessionListEndpoints {
                 .name("revokeSessions")
                 .summary("Revoke all sessions for the user")
                 .tags("Session")
+                .response(ResponseSchemas.STATUS)
                 .errors(SessionErrorCodes.UNAUTHORIZED.code())
                 .handler(ctx -> {
                     SessionService sessions = ctx.postern().sessions();
@@ -67,6 +71,7 @@ final class SessionListEndpoints {
                 .name("revokeOtherSessions")
                 .summary("Revoke all other sessions for the user except the current one")
                 .tags("Session")
+                .response(ResponseSchemas.STATUS)
                 .errors(SessionErrorCodes.UNAUTHORIZED.code())
                 .handler(ctx -> {
                     SessionService sessions = ctx.postern().sessions();

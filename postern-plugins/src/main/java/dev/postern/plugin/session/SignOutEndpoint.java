@@ -1,6 +1,7 @@
 package dev.postern.plugin.session;
 
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.session.AuthCookies;
 import dev.postern.session.SessionService;
@@ -25,6 +26,7 @@ final class SignOutEndpoint {
                         .optional("state", Schemas.string()))
                 .summary("Sign out the current user")
                 .tags("Session")
+                .response(ResponseSchemas.object(Map.of("success", ResponseSchemas.bool()), "success"))
                 .handler(SignOutEndpoint::handle)
                 .build();
     }

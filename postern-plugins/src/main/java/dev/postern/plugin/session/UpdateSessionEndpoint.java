@@ -1,6 +1,7 @@
 package dev.postern.plugin.session;
 
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -26,6 +27,7 @@ final class UpdateSessionEndpoint {
                 .body(Schemas.object().passthrough())
                 .summary("Update the current session")
                 .tags("Session")
+                .response(ResponseSchemas.object(Map.of("session", ResponseSchemas.SESSION), "session"))
                 .errors(SessionErrorCodes.UNAUTHORIZED.code(), SessionErrorCodes.FAILED_TO_GET_SESSION.code(),
                         "FIELD_NOT_ALLOWED", "VALIDATION_ERROR")
                 .handler(UpdateSessionEndpoint::handle)

@@ -2,6 +2,7 @@ package dev.postern.plugin.user;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.session.Session;
 import dev.postern.validation.Schemas;
@@ -24,6 +25,7 @@ final class AccountEndpoints {
                 .name("listUserAccounts")
                 .summary("List all accounts linked to the user")
                 .tags("User")
+                .response(ResponseSchemas.arrayOf(ResponseSchemas.ACCOUNT))
                 .errors("UNAUTHORIZED")
                 .handler(this::list)
                 .build();
@@ -35,6 +37,7 @@ final class AccountEndpoints {
                 .body(Schemas.object().required("accountId", Schemas.string()))
                 .summary("Unlink an account")
                 .tags("User")
+                .response(ResponseSchemas.STATUS)
                 .errors("UNAUTHORIZED", "SESSION_NOT_FRESH", "FAILED_TO_UNLINK_LAST_ACCOUNT", "ACCOUNT_NOT_FOUND")
                 .handler(this::unlink)
                 .build();

@@ -2,6 +2,7 @@ package dev.postern.plugin.user;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -44,6 +45,7 @@ final class ChangeEmail {
                         .optional("callbackURL", Schemas.string()))
                 .summary("Change the email address of the user")
                 .tags("User")
+                .response(ResponseSchemas.STATUS)
                 .errors("UNAUTHORIZED", "CHANGE_EMAIL_DISABLED", "INVALID_CALLBACK_URL")
                 .handler(this::handle)
                 .build();

@@ -4,6 +4,7 @@ import dev.postern.Postern;
 import dev.postern.crypto.Ids;
 import dev.postern.crypto.UriComponent;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -26,6 +27,10 @@ import java.util.Map;
  * accounts go in one transaction, and the session cookies are cleared.
  */
 final class DeleteUser {
+    /** {@code {"success": true, "message": ...}}: the account is deleted, or a confirmation e-mail is on its way. */
+    private static final Map<String, Object> DELETE_OUTCOME = ResponseSchemas.object(ResponseSchemas.ordered(
+            "success", ResponseSchemas.bool(), "message", ResponseSchemas.string()), "success", "message");
+
     static final String IDENTIFIER_PREFIX = "delete-account-";
     private static final String LOWER_ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -44,6 +49,7 @@ final class DeleteUser {
                         .optional("token", Schemas.string()))
                 .summary("Delete the user")
                 .tags("User")
+                .response(DELETE_OUTCOME)
                 .errors("UNAUTHORIZED", "INVALID_PASSWORD", "CREDENTIAL_ACCOUNT_NOT_FOUND", "PASSWORD_TOO_LONG",
                         "INVALID_TOKEN", "SESSION_EXPIRED", "INVALID_CALLBACK_URL")
                 .handler(this::delete)
@@ -58,6 +64,7 @@ final class DeleteUser {
                         .optional("callbackURL", Schemas.string()))
                 .summary("Callback to complete user deletion with verification token")
                 .tags("User")
+                .response(DELETE_OUTCOME)
                 .errors("NOT_FOUND", "FAILED_TO_GET_USER_INFO", "INVALID_TOKEN", "INVALID_CALLBACK_URL")
                 .handler(this::callback)
                 .build();

@@ -2,6 +2,7 @@ package dev.postern.plugin.user;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
@@ -37,6 +38,7 @@ final class UpdateUser {
                         .passthrough())
                 .summary("Update the current user")
                 .tags("User")
+                .response(ResponseSchemas.STATUS)
                 .errors("UNAUTHORIZED", "EMAIL_CAN_NOT_BE_UPDATED", "FIELD_NOT_ALLOWED")
                 .handler(this::handle)
                 .build();

@@ -5,6 +5,7 @@ import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
+import dev.postern.redis.RedisSecondaryStorage;
 import dev.postern.schema.SchemaModel;
 import dev.postern.server.PosternAssembly;
 import dev.postern.server.PosternVersion;
@@ -12,6 +13,7 @@ import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.Secrets;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.smtp.SmtpSettings;
+import dev.postern.storage.SecondaryStorageUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code postern doctor}: what the server would run with and whether it can. Prints the effective
  * configuration with every secret masked, checks the database, lists pending migrations, and gives the
- * callback URL to register with each social provider. Exits 1 when the database cannot be reached.
+ * callback URL to register with each social provider; PINGs Redis when one is configured. Exits 1 when
+ * the database or Redis cannot be reached.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = "Check the configuration, the database and pending migrations; secrets are masked.")
@@ -42,9 +45,10 @@ public final class DoctorCommand extends ConfiguredCommand {
         try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl())) {
             printConfiguration(settings, database);
             boolean reachable = printDatabase(database, schema);
+            boolean redisReachable = printRedis(settings);
             printSocialProviders(settings, List.of());
             out().flush();
-            return reachable ? 0 : 1;
+            return reachable && redisReachable ? 0 : 1;
         }
     }
 
@@ -98,6 +102,27 @@ public final class DoctorCommand extends ConfiguredCommand {
         }
         out().println();
         return true;
+    }
+
+    /** PINGs the configured Redis; false when it does not answer. Nothing to check, and true, without one. */
+    private boolean printRedis(ServerSettings settings) {
+        Optional<RedisSecondaryStorage> configured = PosternAssembly.secondaryStorage(settings);
+        if (configured.isEmpty()) {
+            return true;
+        }
+        out().println("Secondary storage");
+        try (RedisSecondaryStorage redis = configured.get()) {
+            row("redis", sourced(redis.maskedUrl(), settings, "secondaryStorage.url"));
+            try {
+                row("reachable", "yes (" + redis.ping().toMillis() + " ms)");
+                return true;
+            } catch (SecondaryStorageUnavailableException e) {
+                row("reachable", "NO: " + e.getMessage());
+                return false;
+            } finally {
+                out().println();
+            }
+        }
     }
 
     private static Optional<String> selectOne(JdbcStoreProvider database) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param ipHeaders {@code ipAddress.headers} / {@code POSTERN_IP_HEADERS}: headers naming the client
  * @param cookieCache {@code session.cookieCache} / {@code POSTERN_SESSION_COOKIE_CACHE}: compact, jwt, jwe
  * @param mailTemplates {@code mailTemplates} / {@code POSTERN_MAIL_TEMPLATES}: e-mail templates read from a folder
+ * @param redis {@code secondaryStorage.url} / {@code POSTERN_REDIS_URL}: Redis as secondary storage (rate-limit
+ *     counters); checked when read, printed only masked
  * @param security origin/CSRF switches and CORS ({@code security.*}, {@code cors.*}, {@code POSTERN_DISABLE_*},
  *     {@code POSTERN_CORS_*}); the engine's safe defaults unless configured
  */
@@ -30,11 +32,12 @@ public record EngineSettings(
         Optional<List<String>> ipHeaders,
         Optional<CookieCacheStrategy> cookieCache,
         Optional<dev.postern.mail.MailTemplates> mailTemplates,
+        Optional<dev.postern.redis.RedisUrl> redis,
         dev.postern.security.SecuritySettings security) {
 
     public static EngineSettings none() {
         return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 dev.postern.security.SecuritySettings.defaults());
     }
 }

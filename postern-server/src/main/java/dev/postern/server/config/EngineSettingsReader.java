@@ -2,6 +2,8 @@ package dev.postern.server.config;
 
 import dev.postern.crypto.CookieCacheStrategy;
 import dev.postern.ratelimit.RateLimitStorageType;
+import dev.postern.redis.RedisSecondaryStorage;
+import dev.postern.redis.RedisUrl;
 import dev.postern.security.CorsSettings;
 import dev.postern.security.SecuritySettings;
 import dev.postern.server.config.ConfigSource.Value;
@@ -29,6 +31,8 @@ final class EngineSettingsReader {
                         .map(EngineSettingsReader::cookieCache),
                 source.get("mailTemplates", "POSTERN_MAIL_TEMPLATES", "mailTemplates")
                         .map(v -> MailTemplateFiles.load(resolve.apply(v.text()), v.key())),
+                source.get("secondaryStorage.url", "POSTERN_REDIS_URL", "secondaryStorage.url")
+                        .map(EngineSettingsReader::redisUrl),
                 security(source));
     }
 
@@ -111,6 +115,16 @@ final class EngineSettingsReader {
             default -> throw ConfigException.of(value.key(),
                     "expected memory, database or secondary-storage, got \"" + value.text() + "\"");
         };
+    }
+
+    /** Parsed now, so a bad URL stops start-up naming the key; the message carries the URL masked. */
+    private static RedisUrl redisUrl(Value value) {
+        try {
+            return RedisUrl.parse(value.text(), RedisSecondaryStorage.DEFAULT_COMMAND_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.of(value.key(), e.getMessage() + "; expected redis://[:password@]host:port[/db], "
+                    + "rediss://... (TLS), redis-sentinel://host:26379,...#master or redis-cluster://host:port,...");
+        }
     }
 
     private static CookieCacheStrategy cookieCache(Value value) {
