@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EndpointContext {
     private final Postern postern;
     private final Endpoint endpoint;
-    private final AuthRequest request;
+    private AuthRequest request;
     private final Map<String, String> params;
     private final boolean http;
     private ObjectNode body;
@@ -51,6 +52,18 @@ public final class EndpointContext {
     /** The request; for calls through {@code postern.api()} it holds the headers the caller passed. */
     public AuthRequest request() {
         return request;
+    }
+
+    /**
+     * Replaces the request for the rest of the call: for before-hooks that turn a credential into the
+     * cookie everything downstream reads, as the bearer plugin turns {@code Authorization: Bearer} into the
+     * session cookie (better-auth's before-hooks return new {@code headers} for the same reason). The
+     * guards (origin and CSRF checks) and CORS have already seen the request as it arrived, so a rewrite
+     * never makes a request look like it came from a browser. A session read before the rewrite is read
+     * again for the new request.
+     */
+    public void request(AuthRequest replacement) {
+        this.request = Objects.requireNonNull(replacement, "replacement");
     }
 
     /** True when the call came over HTTP, false for {@code postern.api()} calls. */

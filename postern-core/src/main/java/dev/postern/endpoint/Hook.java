@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * {@code hooks.before/after} are.
  *
  * <p>A <b>before</b> hook runs after validation and before the handler: returning non-null ends the call
- * with that value as the response; it may also change {@link EndpointContext#body()} or add cookies.
+ * with that value as the response; it may also change {@link EndpointContext#body()}, add cookies, or
+ * replace the request ({@link EndpointContext#request(dev.postern.http.AuthRequest)}).
  * An <b>after</b> hook runs after the handler, sees {@link EndpointContext#returned()}, and returning
  * non-null replaces the response value.
  */

@@ -92,9 +92,9 @@ public final class SessionService {
      * {@code updateAge} old; drops an expired one and its cookies.
      */
     public Optional<Session> current(EndpointContext ctx) {
-        Optional<Optional<Session>> remembered = ctx.attribute(CURRENT);
-        if (remembered.isPresent()) {
-            return remembered.get();
+        Optional<Remembered> remembered = ctx.attribute(CURRENT);
+        if (remembered.isPresent() && remembered.get().request() == ctx.request()) {
+            return remembered.get().session();
         }
         return resolve(ctx, SessionLookup.Options.DEFAULT);
     }
@@ -156,7 +156,7 @@ public final class SessionService {
      */
     public SessionLookup lookup(EndpointContext ctx, SessionLookup.Options options) {
         SessionLookup lookup = reader.lookup(ctx, options);
-        ctx.attribute(CURRENT, lookup.session());
+        remember(ctx, lookup.session());
         return lookup;
     }
 
@@ -169,7 +169,7 @@ public final class SessionService {
     public void setCookies(EndpointContext ctx, Session session, boolean dontRemember) {
         writer.write(ctx, session, dontRemember);
         ctx.attribute(CREATED, session);
-        ctx.attribute(CURRENT, Optional.of(session));
+        remember(ctx, Optional.of(session));
     }
 
     /** {@link #setCookies(EndpointContext, Session, boolean)}, keeping the request's "don't remember" choice. */
@@ -188,7 +188,7 @@ public final class SessionService {
      */
     public void clearCookies(EndpointContext ctx) {
         writer.clear(ctx);
-        ctx.attribute(CURRENT, Optional.empty());
+        remember(ctx, Optional.empty());
     }
 
     /** The stored session with this token and its user, expired or not; empty when either is gone. */
@@ -240,8 +240,20 @@ public final class SessionService {
             // As better-auth's guards: a failed read is "no session", answered 401 by the guard.
             session = Optional.empty();
         }
-        ctx.attribute(CURRENT, session);
+        remember(ctx, session);
         return session;
+    }
+
+    private static void remember(EndpointContext ctx, Optional<Session> session) {
+        ctx.attribute(CURRENT, new Remembered(ctx.request(), session));
+    }
+
+    /**
+     * The session a call resolved and the request it was resolved for: a before-hook that replaces the
+     * request ({@link EndpointContext#request(AuthRequest)}, the bearer plugin) makes the next read look
+     * again, whichever hook read the session first.
+     */
+    private record Remembered(AuthRequest request, Optional<Session> session) {
     }
 
     private static ApiException unauthorized() {
