@@ -110,7 +110,7 @@ public final class Json {
 
         @Override
         public void serialize(dev.postern.store.Row row, JsonGenerator gen, SerializationContext ctx) {
-            ctx.findValueSerializer(java.util.Map.class).serialize(row.values(), gen, ctx);
+            ctx.writeValue(gen, row.values());
         }
     }
 
