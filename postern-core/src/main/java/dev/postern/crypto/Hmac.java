@@ -18,19 +18,24 @@ public final class Hmac {
 
     /** The raw 32-byte MAC of {@code message} under {@code key}. */
     public static byte[] sha256(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            // HmacSHA256 is mandatory in every JDK and the key is never empty (Secret forbids it).
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return keyed(key).doFinal(message);
     }
 
     /** The raw MAC of {@code UTF-8(message)} under the secret. */
     public static byte[] sha256(Secret secret, String message) {
-        return sha256(secret.bytes(), Utf8.encode(message));
+        return secret.hmac().doFinal(Utf8.encode(message));
+    }
+
+    /** A new HMAC-SHA256 initialised with {@code key}. */
+    static Mac keyed(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            // HmacSHA256 is mandatory in every JDK and the key is never empty (Secret forbids it).
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     /** {@code base64url_nopad(HMAC-SHA256(secret, message))}: the cookie-cache and trust-device signature. */
