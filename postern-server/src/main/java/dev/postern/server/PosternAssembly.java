@@ -81,6 +81,7 @@ public final class PosternAssembly {
         engine.rateLimitWindow().ifPresent(rateLimit::window);
         engine.rateLimitMax().ifPresent(rateLimit::max);
         engine.rateLimitStorage().ifPresent(rateLimit::storage);
+        engine.rateLimitCustomRules().forEach(rateLimit::customRule);
         builder.rateLimit(rateLimit.build());
         IpAddressSettings ip = IpAddressSettings.defaults();
         if (engine.ipHeaders().isPresent()) {

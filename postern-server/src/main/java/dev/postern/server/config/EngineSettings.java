@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param rateLimitEnabled {@code rateLimit.enabled} / {@code POSTERN_RATE_LIMIT_ENABLED} (on by default)
  * @param rateLimitWindow {@code rateLimit.window} seconds / {@code POSTERN_RATE_LIMIT_WINDOW}
  * @param rateLimitMax {@code rateLimit.max} / {@code POSTERN_RATE_LIMIT_MAX}
+ * @param rateLimitCustomRules {@code rateLimit.customRules} (YAML only): path or glob → {@code {window, max}} or {@code false}
  * @param rateLimitStorage {@code rateLimit.storage} / {@code POSTERN_RATE_LIMIT_STORAGE}: memory, database
  * @param trustedProxies {@code ipAddress.trustedProxies} / {@code POSTERN_TRUSTED_PROXIES}: IPs and CIDRs
  * @param ipHeaders {@code ipAddress.headers} / {@code POSTERN_IP_HEADERS}: headers naming the client
@@ -28,6 +29,7 @@ public record EngineSettings(
         Optional<Duration> rateLimitWindow,
         Optional<Integer> rateLimitMax,
         Optional<RateLimitStorageType> rateLimitStorage,
+        java.util.Map<String, dev.postern.ratelimit.CustomRateLimitRule> rateLimitCustomRules,
         Optional<List<String>> trustedProxies,
         Optional<List<String>> ipHeaders,
         Optional<CookieCacheStrategy> cookieCache,
@@ -36,7 +38,7 @@ public record EngineSettings(
         dev.postern.security.SecuritySettings security) {
 
     public static EngineSettings none() {
-        return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 dev.postern.security.SecuritySettings.defaults());
     }

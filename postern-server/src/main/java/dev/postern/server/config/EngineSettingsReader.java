@@ -1,6 +1,7 @@
 package dev.postern.server.config;
 
 import dev.postern.crypto.CookieCacheStrategy;
+import dev.postern.ratelimit.CustomRateLimitRule;
 import dev.postern.ratelimit.RateLimitStorageType;
 import dev.postern.redis.RedisSecondaryStorage;
 import dev.postern.redis.RedisUrl;
@@ -24,6 +25,8 @@ final class EngineSettingsReader {
                 source.get("rateLimit.max", "POSTERN_RATE_LIMIT_MAX", "rateLimit.max").map(v -> (int) positive(v)),
                 source.get("rateLimit.storage", "POSTERN_RATE_LIMIT_STORAGE", "rateLimit.storage")
                         .map(EngineSettingsReader::storage),
+                source.fromYaml("rateLimit.customRules", "rateLimit.customRules")
+                        .map(EngineSettingsReader::customRules).orElse(java.util.Map.of()),
                 source.get("ipAddress.trustedProxies", "POSTERN_TRUSTED_PROXIES", "ipAddress.trustedProxies")
                         .map(SettingValues::list),
                 source.get("ipAddress.headers", "POSTERN_IP_HEADERS", "ipAddress.headers").map(SettingValues::list),
@@ -82,6 +85,34 @@ final class EngineSettingsReader {
             cors = cors.withMaxAge(Duration.ofSeconds(positive(maxAge.get())));
         }
         return security.withCors(cors);
+    }
+
+    /**
+     * {@code rateLimit.customRules}: a map from path or glob ({@code /sign-in/*}) to {@code {window, max}}
+     * (seconds, count) or {@code false} to exempt the path. Function rules exist only in Java.
+     */
+    private static java.util.Map<String, CustomRateLimitRule> customRules(Value value) {
+        if (!(value.raw() instanceof java.util.Map<?, ?> map)) {
+            throw ConfigException.of(value.key(), "expected path: { window: <seconds>, max: <count> } or path: false pairs");
+        }
+        java.util.Map<String, CustomRateLimitRule> rules = new java.util.LinkedHashMap<>();
+        map.forEach((rawPath, rawRule) -> {
+            String path = String.valueOf(rawPath);
+            String key = value.key() + " \"" + path + "\"";
+            if (!path.startsWith("/")) {
+                throw ConfigException.of(key, "a rule's path must start with /, e.g. /sign-in/*");
+            }
+            if (Boolean.FALSE.equals(rawRule)) {
+                rules.put(path, CustomRateLimitRule.disabled());
+            } else if (rawRule instanceof java.util.Map<?, ?> rule && rule.keySet().equals(java.util.Set.of("window", "max"))) {
+                long window = positive(new Value(rule.get("window"), key + ".window"));
+                long max = positive(new Value(rule.get("max"), key + ".max"));
+                rules.put(path, CustomRateLimitRule.limit(Duration.ofSeconds(window), (int) max));
+            } else {
+                throw ConfigException.of(key, "expected { window: <seconds>, max: <count> } or false");
+            }
+        });
+        return java.util.Map.copyOf(rules);
     }
 
     static boolean bool(Value value) {

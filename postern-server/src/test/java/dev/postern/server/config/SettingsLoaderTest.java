@@ -273,4 +273,31 @@ class SettingsLoaderTest {
         assertRefused(Map.of("POSTERN_DISABLE_ORIGIN_CHECK", "sso"),
                 "POSTERN_DISABLE_ORIGIN_CHECK: expected true, false or a list of paths such as /sso/callback, got \"sso\"");
     }
+
+    @Test
+    void rateLimitCustomRulesFromYaml() throws IOException {
+        Files.writeString(dir.resolve("postern.yaml"), """
+                rateLimit:
+                  customRules:
+                    /sign-in/*: { window: 60, max: 5 }
+                    /get-session: false
+                """);
+
+        Map<String, dev.postern.ratelimit.CustomRateLimitRule> rules = load(Map.of()).engine().rateLimitCustomRules();
+
+        assertThat(rules.get("/sign-in/*")).isEqualTo(dev.postern.ratelimit.CustomRateLimitRule.limit(java.time.Duration.ofSeconds(60), 5));
+        assertThat(rules.get("/get-session")).isEqualTo(dev.postern.ratelimit.CustomRateLimitRule.disabled());
+    }
+
+    @Test
+    void rateLimitCustomRulesWithAWrongShapeThenOneLineNamingThePath() throws IOException {
+        Files.writeString(dir.resolve("postern.yaml"), """
+                rateLimit:
+                  customRules:
+                    /sign-in/*: { window: 60 }
+                """);
+
+        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("rateLimit.customRules (postern.yaml) \"/sign-in/*\": expected { window: <seconds>, max: <count> } or false");
+    }
 }
