@@ -23,8 +23,9 @@ final class SmtpSettingsReader {
         Optional<Value> user = source.get("smtp.user", "POSTERN_SMTP_USER", "smtp.user");
         Optional<Value> password = source.get("smtp.password", "POSTERN_SMTP_PASSWORD", "smtp.password");
         Optional<Value> from = source.get("smtp.from", "POSTERN_SMTP_FROM", "smtp.from");
+        Optional<Value> security = source.get("smtp.security", "POSTERN_SMTP_SECURITY", "smtp.security");
         if (host.isEmpty()) {
-            Optional<Value> stray = port.or(() -> user).or(() -> password).or(() -> from);
+            Optional<Value> stray = port.or(() -> user).or(() -> password).or(() -> from).or(() -> security);
             if (stray.isPresent()) {
                 throw ConfigException.of("POSTERN_SMTP_HOST",
                         "required when " + stray.get().key() + " is set (the SMTP server to send mail through)");
@@ -42,7 +43,17 @@ final class SmtpSettingsReader {
                 user.map(Value::text).orElse(null),
                 password.map(Value::text).orElse(null),
                 from.get().text(),
-                SmtpSettings.securityForPort(portNumber),
+                security.map(SmtpSettingsReader::security).orElse(SmtpSettings.securityForPort(portNumber)),
                 null));
+    }
+
+    /** {@code starttls}, {@code ssl} or {@code none}; {@code none} is for a relay on the same host or a test server. */
+    private static SmtpSettings.Security security(Value value) {
+        return switch (value.text().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "starttls" -> SmtpSettings.Security.STARTTLS;
+            case "ssl", "tls" -> SmtpSettings.Security.SSL;
+            case "none" -> SmtpSettings.Security.NONE;
+            default -> throw ConfigException.of(value.key(), "expected starttls, ssl or none, was \"" + value.text() + "\"");
+        };
     }
 }
