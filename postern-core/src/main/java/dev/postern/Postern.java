@@ -85,9 +85,10 @@ public final class Postern implements AutoCloseable {
         // First, as in better-auth: a limited request should cost no plugin any work.
         RateLimiter.forConfig(config, rateLimitRules, store).ifPresent(limiter -> interceptors.add(0, limiter));
         this.sessions = new SessionService(config, schema, store);
-        this.users = new UserService(schema, store, config.clock());
+        this.users = new UserService(schema, store, config.clock(), sessions.userSessions());
         this.accounts = new AccountService(schema, store, config.clock());
-        this.verifications = new VerificationService(store, config.clock());
+        this.verifications = new VerificationService(store, config.clock(),
+                config.verificationInDatabase() ? null : config.secondaryStorage().orElseThrow());
         EndpointInvoker invoker = new EndpointInvoker(this, before, after);
         this.pipeline = new HttpPipeline(this, new Router(endpoints), invoker, interceptors,
                 List.of(new OriginCheck(config, trustedOrigins), new FormCsrfCheck(config, trustedOrigins)),

@@ -60,6 +60,7 @@ public final class PosternConfig {
     private final RateLimitSettings rateLimit;
     private final IpAddressSettings ipAddress;
     private final SecondaryStorage secondaryStorage;
+    private final boolean verificationInDatabase;
     private final SecuritySettings security;
 
     private PosternConfig(Builder b) {
@@ -91,6 +92,7 @@ public final class PosternConfig {
         this.rateLimit = b.rateLimit;
         this.ipAddress = b.ipAddress;
         this.secondaryStorage = b.secondaryStorage;
+        this.verificationInDatabase = b.verificationInDatabase;
         this.security = b.security;
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Plugin plugin : plugins) {
@@ -231,9 +233,20 @@ public final class PosternConfig {
         return ipAddress;
     }
 
-    /** A shared key-value store (Redis, say) for rate-limit counters, if one is configured. */
+    /**
+     * A shared key-value store (Redis, say), if one is configured: sessions, verification values and
+     * rate-limit counters live there (better-auth's {@code secondaryStorage}).
+     */
     public Optional<SecondaryStorage> secondaryStorage() {
         return Optional.ofNullable(secondaryStorage);
+    }
+
+    /**
+     * With secondary storage, keep verification values (reset tokens, OTPs) in the {@code verification}
+     * table anyway ({@code verification.storeInDatabase}); without secondary storage they are always there.
+     */
+    public boolean verificationInDatabase() {
+        return verificationInDatabase || secondaryStorage == null;
     }
 
     /** Origin and CSRF checks and CORS; all on by default, in every environment. */
@@ -267,6 +280,7 @@ public final class PosternConfig {
         private RateLimitSettings rateLimit = RateLimitSettings.defaults();
         private IpAddressSettings ipAddress = IpAddressSettings.defaults();
         private SecondaryStorage secondaryStorage;
+        private boolean verificationInDatabase;
         private SecuritySettings security = SecuritySettings.defaults();
 
         private Builder() {
@@ -442,9 +456,18 @@ public final class PosternConfig {
             return this;
         }
 
-        /** A shared key-value store; rate limiting keeps its counters there unless told otherwise. */
+        /**
+         * A shared key-value store: sessions (see {@link SessionSettings#storeInDatabase()}), verification
+         * values and, unless told otherwise, rate-limit counters live there.
+         */
         public Builder secondaryStorage(SecondaryStorage storage) {
             this.secondaryStorage = Objects.requireNonNull(storage, "secondaryStorage");
+            return this;
+        }
+
+        /** {@code verification.storeInDatabase}: with secondary storage, keep verification values in the table. */
+        public Builder verificationInDatabase(boolean value) {
+            this.verificationInDatabase = value;
             return this;
         }
 

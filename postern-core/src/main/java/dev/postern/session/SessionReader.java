@@ -17,10 +17,10 @@ final class SessionReader {
     private final AuthCookies cookies;
     private final CookieCache cache;
     private final SessionCookieWriter writer;
-    private final SessionRepository repository;
+    private final SessionStorage repository;
 
     SessionReader(SessionSettings settings, AuthCookies cookies, CookieCache cache, SessionCookieWriter writer,
-                  SessionRepository repository) {
+                  SessionStorage repository) {
         this.settings = settings;
         this.cookies = cookies;
         this.cache = cache;

@@ -11,6 +11,7 @@ import dev.postern.schema.CoreSchema;
 import dev.postern.schema.SchemaModel;
 import dev.postern.store.Row;
 import dev.postern.store.Store;
+import dev.postern.user.UserSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class SessionService {
     private final PosternConfig config;
     private final SessionSettings settings;
     private final AuthCookies cookies;
-    private final SessionRepository repository;
+    private final SessionStorage repository;
     private final SessionCookieWriter writer;
     private final SessionReader reader;
 
@@ -48,7 +49,11 @@ public final class SessionService {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = config.session();
         this.cookies = new AuthCookies(config);
-        this.repository = new SessionRepository(store, config.clock());
+        DatabaseSessions database = new DatabaseSessions(store, config.clock(), settings.preserveInDatabase());
+        this.repository = config.secondaryStorage()
+                .<SessionStorage>map(storage -> new SecondaryStorageSessions(storage, database,
+                        schema.require(CoreSchema.SESSION), schema.require(CoreSchema.USER), config.clock(), settings))
+                .orElse(database);
         CookieCacheSettings cacheSettings = settings.cookieCache();
         CookieCache cache = new CookieCache(cacheSettings, cookies,
                 CookieCacheCodec.of(cacheSettings.strategy(), config.secrets(), config.clock()),
@@ -201,13 +206,26 @@ public final class SessionService {
         return repository.listActive(userId);
     }
 
-    /** Deletes the session with this token; takes effect on the next request that carries it. */
+    /**
+     * Deletes the session with this token; the next request that carries it, to any node, has no session
+     * (a cookie-cached copy aside, until {@code cookieCache.maxAge}).
+     */
     public void revoke(String token) {
         repository.deleteByToken(token);
     }
 
+    /** Deletes every session of the user. */
     public void revokeAll(String userId) {
         repository.deleteAllOf(userId);
+    }
+
+    /**
+     * Deletes every session of the user as part of the transaction on {@code tx} (a password reset, a
+     * deletion): rows in the {@code session} table go with the transaction; entries in secondary storage
+     * go at once, so a transaction that then fails leaves the user signed out rather than signed in.
+     */
+    public void revokeAll(String userId, Store tx) {
+        repository.in(tx).deleteAllOf(userId);
     }
 
     /** Deletes every session of the user but the one with {@code keepToken}. */
@@ -216,13 +234,28 @@ public final class SessionService {
     }
 
     /**
-     * Called after a user row changed. Sessions are read from the database with their user on every
-     * uncached read, so there is nothing to update yet; with secondary storage (planned) this is where
-     * the cached copy of the user in every active session entry gets rewritten, as better-auth does. The
-     * cookie cache of other devices keeps the old values until it expires ({@code cookieCache.maxAge}).
+     * Called after a user row changed, with the stored row. With secondary storage, the copy of the user
+     * kept with each of their sessions is rewritten, as better-auth does, so every node serves the new
+     * values; with sessions in the database there is no copy. The cookie cache of other devices keeps the
+     * old values until it expires ({@code cookieCache.maxAge}).
      */
-    public void refreshUser(String userId) {
-        Objects.requireNonNull(userId, "userId");
+    public void refreshUser(Row user) {
+        repository.refreshUser(Objects.requireNonNull(user, "user"));
+    }
+
+    /** The hooks {@link dev.postern.user.UserService} calls when a user is deleted, signed out everywhere or changed. */
+    public UserSessions userSessions() {
+        return new UserSessions() {
+            @Override
+            public void revokeAll(String userId, Store tx) {
+                SessionService.this.revokeAll(userId, tx);
+            }
+
+            @Override
+            public void userChanged(Row user) {
+                refreshUser(user);
+            }
+        };
     }
 
     /** Updates fields of the session with this token and stamps {@code updatedAt}; empty when it is gone. */

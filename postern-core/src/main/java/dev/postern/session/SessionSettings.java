@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param deferRefresh {@code GET /get-session} only reports {@code needsRefresh}, and the client
  *     extends with {@code POST /get-session} ({@code deferSessionRefresh}), for read-only replicas
  * @param cookieCache the {@code session_data} cookie cache
+ * @param storeInDatabase with secondary storage configured, also write sessions to the {@code session} table
+ *     ({@code storeSessionInDatabase}); reads prefer secondary storage and fall back to the table when
+ *     the key is missing or secondary storage is down. Ignored without secondary storage.
+ * @param preserveInDatabase with {@code storeInDatabase}, a revoked session's row is kept with
+ *     {@code expiresAt = now} for auditing instead of being deleted ({@code preserveSessionInDatabase});
+ *     the table then serves no reads
  */
 public record SessionSettings(Duration expiresIn, Duration updateAge, Duration freshAge,
-                              boolean disableRefresh, boolean deferRefresh, CookieCacheSettings cookieCache) {
+                              boolean disableRefresh, boolean deferRefresh, CookieCacheSettings cookieCache,
+                              boolean storeInDatabase, boolean preserveInDatabase) {
     /** better-auth's session lifetime: 7 days. */
     public static final Duration DEFAULT_EXPIRES_IN = Duration.ofDays(7);
     public static final Duration DEFAULT_UPDATE_AGE = Duration.ofDays(1);
@@ -50,7 +57,8 @@ public record SessionSettings(Duration expiresIn, Duration updateAge, Duration f
     /** A builder holding these settings, to change a few of them. */
     public Builder toBuilder() {
         return new Builder().expiresIn(expiresIn).updateAge(updateAge).freshAge(freshAge)
-                .disableRefresh(disableRefresh).deferRefresh(deferRefresh).cookieCache(cookieCache);
+                .disableRefresh(disableRefresh).deferRefresh(deferRefresh).cookieCache(cookieCache)
+                .storeInDatabase(storeInDatabase).preserveInDatabase(preserveInDatabase);
     }
 
     private static void requireNonNegative(Duration value, String name) {
@@ -68,6 +76,8 @@ public record SessionSettings(Duration expiresIn, Duration updateAge, Duration f
         private boolean disableRefresh;
         private boolean deferRefresh;
         private CookieCacheSettings cookieCache = CookieCacheSettings.disabled();
+        private boolean storeInDatabase;
+        private boolean preserveInDatabase;
 
         private Builder() {
         }
@@ -102,8 +112,19 @@ public record SessionSettings(Duration expiresIn, Duration updateAge, Duration f
             return this;
         }
 
+        public Builder storeInDatabase(boolean value) {
+            this.storeInDatabase = value;
+            return this;
+        }
+
+        public Builder preserveInDatabase(boolean value) {
+            this.preserveInDatabase = value;
+            return this;
+        }
+
         public SessionSettings build() {
-            return new SessionSettings(expiresIn, updateAge, freshAge, disableRefresh, deferRefresh, cookieCache);
+            return new SessionSettings(expiresIn, updateAge, freshAge, disableRefresh, deferRefresh, cookieCache,
+                    storeInDatabase, preserveInDatabase);
         }
     }
 }

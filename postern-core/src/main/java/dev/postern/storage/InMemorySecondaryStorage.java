@@ -58,6 +58,12 @@ public final class InMemorySecondaryStorage implements SecondaryStorage {
     }
 
     @Override
+    public Optional<String> getAndDelete(String key) {
+        Value value = values.remove(key);
+        return value != null && value.liveAt(clock.millis()) ? Optional.of(value.text()) : Optional.empty();
+    }
+
+    @Override
     public long increment(String key, long ttlSeconds) {
         long now = clock.millis();
         Value next = values.compute(key, (k, old) -> {

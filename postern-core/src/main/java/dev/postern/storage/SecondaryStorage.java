@@ -19,6 +19,12 @@ public interface SecondaryStorage {
     void delete(String key);
 
     /**
+     * Removes {@code key} and returns the value it held, atomically (Redis {@code GETDEL}): of several
+     * concurrent callers, exactly one gets the value. Single-use tokens are redeemed with it.
+     */
+    Optional<String> getAndDelete(String key);
+
+    /**
      * Adds one to the counter under {@code key} and returns the new count, atomically. A missing or expired
      * key starts at 1 and expires {@code ttlSeconds} later; incrementing does not extend the expiry, so
      * counts fall into fixed windows (Redis {@code INCR} then {@code EXPIRE NX}).

@@ -35,16 +35,18 @@ public final class UserService {
     private final SchemaModel schema;
     private final Store store;
     private final Clock clock;
+    private final UserSessions sessions;
 
-    public UserService(SchemaModel schema, Store store, Clock clock) {
+    public UserService(SchemaModel schema, Store store, Clock clock, UserSessions sessions) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     /** The same service working inside the transaction of {@code tx}. */
     public UserService in(Store tx) {
-        return new UserService(schema, tx, clock);
+        return new UserService(schema, tx, clock, sessions);
     }
 
     /** The extra user fields a client may set (additional and plugin fields), for endpoints that create or update users. */
@@ -97,7 +99,9 @@ public final class UserService {
             values.put("email", normalizeEmail(s));
         }
         values.put("updatedAt", now());
-        return store.update(CoreSchema.USER, Where.eq("id", id), values);
+        Optional<Row> updated = store.update(CoreSchema.USER, Where.eq("id", id), values);
+        updated.ifPresent(sessions::userChanged);
+        return updated;
     }
 
     /**
@@ -112,12 +116,12 @@ public final class UserService {
     }
 
     /**
-     * Signs the user out everywhere by deleting every session row. For changes that must revoke sessions
-     * atomically with another write (a password reset, a deletion), inside their transaction; elsewhere
-     * {@code postern.sessions().revokeAll(userId)} says the same.
+     * Signs the user out everywhere. For changes that must revoke sessions together with another write (a
+     * password reset, a deletion), inside their transaction: session rows go with the transaction, entries
+     * in secondary storage at once ({@link dev.postern.session.SessionService#revokeAll(String, Store)}).
      */
     public void deleteSessions(String userId) {
-        store.deleteMany(CoreSchema.SESSION, Where.eq("userId", userId));
+        sessions.revokeAll(userId, store);
     }
 
     /** The user as a response object: fields declared {@code returned:false} left out. */

@@ -91,6 +91,11 @@ public final class RedisSecondaryStorage implements SecondaryStorage, AutoClosea
     }
 
     @Override
+    public Optional<String> getAndDelete(String key) {
+        return Optional.ofNullable(call("GETDEL", redis -> redis.getdel(key)));
+    }
+
+    @Override
     public long increment(String key, long ttlSeconds) {
         checkTtl(ttlSeconds);
         String[] keys = {key};

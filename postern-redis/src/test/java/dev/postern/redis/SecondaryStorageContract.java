@@ -62,6 +62,25 @@ abstract class SecondaryStorageContract {
     }
 
     @Test
+    void getAndDeleteHandsTheValueToExactlyOneOfManyConcurrentCallers() throws Exception {
+        storage().set(key("once"), "token-value", 60);
+        List<Future<java.util.Optional<String>>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> storage().getAndDelete(key("once"))));
+            }
+        }
+
+        List<String> winners = new ArrayList<>();
+        for (Future<java.util.Optional<String>> result : results) {
+            result.get().ifPresent(winners::add);
+        }
+        assertThat(winners).containsExactly("token-value");
+        assertThat(storage().get(key("once"))).isEmpty();
+        assertThat(storage().getAndDelete(key("never-set"))).isEmpty();
+    }
+
+    @Test
     void incrementStartsAtOneAndCounts() {
         assertThat(storage().increment(key("counter"), 60)).isEqualTo(1);
         assertThat(storage().increment(key("counter"), 60)).isEqualTo(2);

@@ -5,11 +5,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Finds a free TCP port on 127.0.0.1, so the base URL can be known before the server starts. */
-final class FreePort {
+public final class FreePort {
     private FreePort() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

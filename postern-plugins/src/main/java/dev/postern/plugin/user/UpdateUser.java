@@ -68,7 +68,6 @@ final class UpdateUser {
             LOG.warn("Could not update user {}: {}", session.userId(), refused.getMessage());
             throw UserErrorCodes.FAILED_TO_UPDATE_USER.toException(Status.UNPROCESSABLE_ENTITY);
         }
-        postern.sessions().refreshUser(session.userId());
         postern.sessions().setCookies(ctx, session.withUser(updated));
         return Map.of("status", true);
     }
