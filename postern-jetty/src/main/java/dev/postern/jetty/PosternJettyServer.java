@@ -1,6 +1,7 @@
 package dev.postern.jetty;
 
 import dev.postern.Postern;
+import dev.postern.health.Readiness;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,7 +46,16 @@ public final class PosternJettyServer implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start (port in use, for instance)
      */
     public static PosternJettyServer start(Postern postern, String host, int port) {
+        return start(postern, host, port, Readiness.of(java.util.Map.of()));
+    }
+
+    /**
+     * {@link #start(Postern, String, int)}, also answering {@code GET /health/live} and
+     * {@code GET /health/ready} (200 when every check of {@code readiness} passes, else 503).
+     */
+    public static PosternJettyServer start(Postern postern, String host, int port, Readiness readiness) {
         Objects.requireNonNull(postern, "postern");
+        Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: expected 0-65535, was " + port);
@@ -57,7 +67,7 @@ public final class PosternJettyServer implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        GracefulHandler graceful = new GracefulHandler(new PosternHandler(postern));
+        GracefulHandler graceful = new GracefulHandler(new HealthHandler(new PosternHandler(postern), readiness));
         // Idle keep-alive connections would otherwise hold a stop back for Jetty's default second.
         graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
         server.setHandler(graceful);

@@ -1,5 +1,7 @@
 package dev.postern.redis;
 
+import dev.postern.testkit.RedisServerProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.postern.redis;
 
+import dev.postern.testkit.LocalRedis;
+
 import dev.postern.storage.SecondaryStorage;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.postern.redis;
 
+import dev.postern.testkit.LocalRedis;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;

@@ -97,8 +97,12 @@ public final class PosternAssembly {
         builder.ipAddress(ip);
         engine.mailTemplates().ifPresent(builder::mailTemplates);
         builder.security(engine.security());
-        engine.cookieCache().ifPresent(strategy -> builder.session(SessionSettings.defaults().toBuilder()
-                .cookieCache(CookieCacheSettings.enabled(strategy)).build()));
+        SessionSettings.Builder session = SessionSettings.defaults().toBuilder()
+                .storeInDatabase(engine.storeSessionInDatabase())
+                .preserveInDatabase(engine.preserveSessionInDatabase());
+        engine.cookieCache().ifPresent(strategy -> session.cookieCache(CookieCacheSettings.enabled(strategy)));
+        builder.session(session.build());
+        builder.verificationInDatabase(engine.verificationInDatabase());
     }
 
     /** Without SMTP settings the core's default mailer stays: it logs messages instead of sending them. */

@@ -8,7 +8,13 @@ import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
+import dev.postern.health.HealthCheck;
+import dev.postern.health.Readiness;
 import dev.postern.jetty.PosternJettyServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.postern.redis.RedisSecondaryStorage;
 import dev.postern.schema.SchemaModel;
 import dev.postern.server.config.ConfigException;
@@ -97,7 +103,7 @@ public final class StandaloneServer implements AutoCloseable {
                         ? "No SMTP server configured (POSTERN_SMTP_HOST): verification and reset e-mails cannot be sent."
                         : "No SMTP server configured (POSTERN_SMTP_HOST): e-mails are written to this log, links included.");
             }
-            PosternJettyServer http = listen(postern, settings);
+            PosternJettyServer http = listen(postern, settings, readiness(database, secondaryStorage));
             long millis = options.elapsed().toMillis();
             LOG.info("Postern ready at {} ({}, plugins: {}) in {} ms", config.authUrl(), database.describe(),
                     PosternAssembly.describePlugins(settings, registry), millis);
@@ -112,9 +118,26 @@ public final class StandaloneServer implements AutoCloseable {
         }
     }
 
-    private static PosternJettyServer listen(Postern postern, ServerSettings settings) {
+    /**
+     * What {@code GET /health/ready} checks: the database answers {@code SELECT 1} (within the pool's 5 s
+     * connection timeout) and, when configured, Redis answers PING (2 s command timeout).
+     */
+    private static Readiness readiness(JdbcStoreProvider database, Optional<RedisSecondaryStorage> secondaryStorage) {
+        Map<String, HealthCheck> checks = new LinkedHashMap<>();
+        checks.put("database", () -> {
+            try (Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(5);
+                statement.execute("SELECT 1");
+            }
+        });
+        secondaryStorage.ifPresent(redis -> checks.put("secondaryStorage", redis::ping));
+        return Readiness.of(checks);
+    }
+
+    private static PosternJettyServer listen(Postern postern, ServerSettings settings, Readiness readiness) {
         try {
-            return PosternJettyServer.start(postern, settings.host(), settings.port());
+            return PosternJettyServer.start(postern, settings.host(), settings.port(), readiness);
         } catch (IllegalStateException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BindException) {

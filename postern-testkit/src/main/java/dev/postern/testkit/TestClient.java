@@ -32,6 +32,14 @@ public final class TestClient {
         this.origin = origin;
     }
 
+    /**
+     * A client of any running Postern (a standalone server, several nodes): requests go to {@code authUrl}
+     * ({@code http://127.0.0.1:3000/api/auth}) with {@code origin} as their {@code Origin} header.
+     */
+    public static TestClient of(String authUrl, String origin) {
+        return new TestClient(authUrl, origin);
+    }
+
     /** Sends requests with this {@code Origin} header, or none when null. */
     public TestClient origin(String newOrigin) {
         this.origin = newOrigin;

@@ -23,6 +23,12 @@ import java.util.Optional;
  *     counters); checked when read, printed only masked
  * @param security origin/CSRF switches and CORS ({@code security.*}, {@code cors.*}, {@code POSTERN_DISABLE_*},
  *     {@code POSTERN_CORS_*}); the engine's safe defaults unless configured
+ * @param storeSessionInDatabase {@code session.storeSessionInDatabase} /
+ *     {@code POSTERN_SESSION_STORE_IN_DATABASE}: with Redis, also keep sessions in the table (off)
+ * @param preserveSessionInDatabase {@code session.preserveSessionInDatabase} /
+ *     {@code POSTERN_SESSION_PRESERVE_IN_DATABASE}: keep revoked rows, expired, for auditing (off)
+ * @param verificationInDatabase {@code verification.storeInDatabase} /
+ *     {@code POSTERN_VERIFICATION_STORE_IN_DATABASE}: with Redis, keep verification values in the table (off)
  */
 public record EngineSettings(
         Optional<Boolean> rateLimitEnabled,
@@ -35,11 +41,14 @@ public record EngineSettings(
         Optional<CookieCacheStrategy> cookieCache,
         Optional<dev.postern.mail.MailTemplates> mailTemplates,
         Optional<dev.postern.redis.RedisUrl> redis,
-        dev.postern.security.SecuritySettings security) {
+        dev.postern.security.SecuritySettings security,
+        boolean storeSessionInDatabase,
+        boolean preserveSessionInDatabase,
+        boolean verificationInDatabase) {
 
     public static EngineSettings none() {
         return new EngineSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), java.util.Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                dev.postern.security.SecuritySettings.defaults());
+                dev.postern.security.SecuritySettings.defaults(), false, false, false);
     }
 }

@@ -36,7 +36,14 @@ final class EngineSettingsReader {
                         .map(v -> MailTemplateFiles.load(resolve.apply(v.text()), v.key())),
                 source.get("secondaryStorage.url", "POSTERN_REDIS_URL", "secondaryStorage.url")
                         .map(EngineSettingsReader::redisUrl),
-                security(source));
+                security(source),
+                flag(source, "session.storeSessionInDatabase", "POSTERN_SESSION_STORE_IN_DATABASE"),
+                flag(source, "session.preserveSessionInDatabase", "POSTERN_SESSION_PRESERVE_IN_DATABASE"),
+                flag(source, "verification.storeInDatabase", "POSTERN_VERIFICATION_STORE_IN_DATABASE"));
+    }
+
+    private static boolean flag(ConfigSource source, String yamlKey, String variable) {
+        return source.get(yamlKey, variable, yamlKey).map(EngineSettingsReader::bool).orElse(false);
     }
 
     /** The origin/CSRF switches and CORS settings; each unset key keeps the engine's safe default. */

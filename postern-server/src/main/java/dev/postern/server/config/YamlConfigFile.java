@@ -17,7 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class YamlConfigFile {
     /** Every top-level key {@code postern.yaml} may hold. */
     static final Set<String> KNOWN_KEYS = Set.of("env", "secret", "secrets", "baseUrl", "host", "port", "databaseUrl",
-            "dataDir", "trustedOrigins", "plugins", "smtp", "rateLimit", "ipAddress", "session", "mailTemplates", "security", "cors",
+            "dataDir", "trustedOrigins", "plugins", "smtp", "rateLimit", "ipAddress", "session", "verification", "mailTemplates", "security", "cors",
             "secondaryStorage");
 
     private YamlConfigFile() {

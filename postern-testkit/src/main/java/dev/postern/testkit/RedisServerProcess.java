@@ -1,4 +1,4 @@
-package dev.postern.redis;
+package dev.postern.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * persistence, to take Redis away and bring it back. Skipped (or failed, under
  * {@code postern.requireServices}) where {@code redis-server} is not installed.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private static final long START_BOUND_MILLIS = 10_000;
 
     private final int port;
@@ -27,18 +27,18 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Picks a spare port without starting anything there yet. */
-    static RedisServerProcess onSparePort() throws IOException {
+    public static RedisServerProcess onSparePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return new RedisServerProcess(probe.getLocalPort(), Files.createTempDirectory("postern-redis-"));
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts redis-server and waits, within a bound, until it accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         try {
             process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString())
@@ -60,7 +60,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Stops redis-server and waits for it to exit, so its port refuses connections afterwards. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }

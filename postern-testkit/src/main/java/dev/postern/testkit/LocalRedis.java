@@ -1,4 +1,4 @@
-package dev.postern.redis;
+package dev.postern.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Assumptions;
  * The machine's Redis on 127.0.0.1:6379. A test that needs it is skipped when it is down, unless
  * {@code -Dpostern.requireServices=true} (CI), in which case it fails and names Redis.
  */
-final class LocalRedis {
-    static final String URL = "redis://127.0.0.1:6379";
+public final class LocalRedis {
+    public static final String URL = "redis://127.0.0.1:6379";
     private static final String REQUIRE_SERVICES = "postern.requireServices";
 
     private LocalRedis() {
     }
 
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
         } catch (IOException e) {
@@ -29,7 +29,7 @@ final class LocalRedis {
     }
 
     /** A key prefix no other test run shares, so runs never see each other's keys. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "postern-test:" + dev.postern.crypto.Ids.random(12, "abcdefghijklmnopqrstuvwxyz0123456789") + ":";
     }
 }
