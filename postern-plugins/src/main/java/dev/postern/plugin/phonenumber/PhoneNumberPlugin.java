@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Endpoints: {@code POST /sign-in/phone-number}, {@code POST /phone-number/send-otp},
  * {@code POST /phone-number/verify}, {@code POST /phone-number/request-password-reset},
- * {@code POST /phone-number/reset-password}. A number becomes a user's only by verifying it: a sign-up or
+ * {@code POST /phone-number/reset-password}, and the server-only {@code consumePhoneNumberOTP}. A number becomes a user's only by verifying it: a sign-up or
  * {@code /update-user} that sets one is refused, and an update that does not also mark it verified drops it.
  * Passwords are hashed and length-checked by the {@code email-password} plugin's rules when it is enabled,
  * by better-auth's defaults otherwise.
@@ -78,6 +78,7 @@ public final class PhoneNumberPlugin implements Plugin {
         PhoneVerification verification = new PhoneVerification(this);
         PhonePasswordReset reset = new PhonePasswordReset(this);
         return List.of(new PhoneSignIn(this).endpoint(), verification.sendEndpoint(), verification.verifyEndpoint(),
+                verification.consumeEndpoint(),
                 reset.requestEndpoint(), reset.resetEndpoint());
     }
 

@@ -66,6 +66,27 @@ final class PhoneVerification {
                 .build();
     }
 
+    /**
+     * better-auth's server-only {@code consumePhoneNumberOTP}: checks and spends a code without touching
+     * any user or session, for applications that use the number as a second factor of their own.
+     */
+    Endpoint consumeEndpoint() {
+        return Endpoint.serverOnly("consumePhoneNumberOTP")
+                .body(Schemas.object()
+                        .required("phoneNumber", Schemas.string())
+                        .required("code", Schemas.string()))
+                .summary("Verify and consume a phone number OTP")
+                .errors("OTP_NOT_FOUND", "OTP_EXPIRED", "INVALID_OTP", "TOO_MANY_ATTEMPTS")
+                .handler(ctx -> {
+                    Postern postern = ctx.postern();
+                    String phoneNumber = ctx.bodyString("phoneNumber").orElseThrow();
+                    plugin.otps(postern).check(postern.verifications(), PhoneOtps.verificationIdentifier(phoneNumber),
+                            ctx.bodyString("code").orElseThrow(), PhoneOtps.OnSuccess.CONSUME);
+                    return Map.of("status", true);
+                })
+                .build();
+    }
+
     private Object send(EndpointContext ctx) {
         PhoneNumberOptions options = plugin.options();
         if (options.sms() == null) {

@@ -1,7 +1,10 @@
 package dev.postern.plugin.phonenumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.postern.PosternApi.ApiCall;
+import dev.postern.error.ApiException;
 import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Query;
@@ -158,6 +161,23 @@ class PhoneVerificationTest {
             verifiedFlag.assertError(400, "FIELD_NOT_ALLOWED");
             assertThat(auth.postern().store().findMany(CoreSchema.USER, Query.where(Where.eq("email", "eve@example.com"))))
                     .isEmpty();
+            assertThat(auth.postern().store().count(CoreSchema.USER, Where.eq("phoneNumber", NUMBER))).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void serverCodeCanSpendACodeWithoutSigningAnyoneIn(TestDatabase database) {
+        try (FakeTwilio twilio = FakeTwilio.start();
+             TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
+            PhoneNumbers.sendOtp(auth.client(), NUMBER).assertStatus(200);
+            ApiCall call = ApiCall.body(Map.of("phoneNumber", NUMBER, "code", twilio.last().code()));
+
+            Object consumed = auth.postern().api().call("consumePhoneNumberOTP", call).value();
+
+            assertThat(consumed).isEqualTo(Map.of("status", true));
+            assertThatThrownBy(() -> auth.postern().api().call("consumePhoneNumberOTP", call))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("OTP_NOT_FOUND"));
             assertThat(auth.postern().store().count(CoreSchema.USER, Where.eq("phoneNumber", NUMBER))).isZero();
         }
     }
