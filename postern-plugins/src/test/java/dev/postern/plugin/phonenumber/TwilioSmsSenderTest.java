@@ -2,17 +2,21 @@ package dev.postern.plugin.phonenumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.ratelimit.RateLimitSettings;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
+import dev.postern.testkit.TestResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Twilio's error answers become clear client or gateway errors, never a bare 500. */
+/** Twilio's error answers become clear client or gateway errors, never a bare 500; and the route's rate limit. */
 class TwilioSmsSenderTest {
     private static final String NUMBER = PhoneNumbers.NUMBER;
 
@@ -60,6 +64,26 @@ class TwilioSmsSenderTest {
             // The code was stored before delivery, as in better-auth; a retry replaces it.
             assertThat(auth.postern().store().count(CoreSchema.VERIFICATION,
                     Where.eq("identifier", "phone-number-otp-" + NUMBER))).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void phoneNumberRoutesAreLimitedToTenAMinutePerClient(TestDatabase database) {
+        try (FakeTwilio twilio = FakeTwilio.start();
+             TestPostern auth = TestPostern.builder().database(database)
+                     .plugins(new EmailPasswordPlugin(), new SessionPlugin(),
+                             new PhoneNumberPlugin(PhoneNumberOptions.withSender(twilio.sender())))
+                     .configure(b -> b.rateLimit(RateLimitSettings.defaults()))
+                     .start()) {
+            for (int i = 0; i < 10; i++) {
+                PhoneNumbers.sendOtp(auth.client(), NUMBER).assertStatus(200);
+            }
+            TestResponse limited = PhoneNumbers.sendOtp(auth.client(), NUMBER);
+
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("X-Retry-After")).isPresent();
+            assertThat(twilio.messages()).hasSize(10);
         }
     }
 }
