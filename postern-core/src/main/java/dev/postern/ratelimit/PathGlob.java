@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * {@code /} as separator: {@code *} is any run of characters within one segment, {@code ?} one character,
  * {@code **} any number of whole segments, a trailing slash is optional, and {@code \} escapes the next
  * character. A pattern without {@code *} matches only the exact path, as better-auth compares it.
+ * Public for other path lists that better-auth matches the same way (the captcha plugin's endpoints).
  */
-final class PathGlob {
+public final class PathGlob {
     private final String pattern;
     private final Pattern regex;
 
@@ -17,11 +18,11 @@ final class PathGlob {
         this.regex = pattern.contains("*") ? Pattern.compile(toRegex(pattern)) : null;
     }
 
-    static PathGlob of(String pattern) {
+    public static PathGlob of(String pattern) {
         return new PathGlob(pattern);
     }
 
-    boolean matches(String path) {
+    public boolean matches(String path) {
         return regex == null ? pattern.equals(path) : regex.matcher(path).matches();
     }
 

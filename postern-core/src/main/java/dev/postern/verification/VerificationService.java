@@ -101,6 +101,19 @@ public final class VerificationService {
     }
 
     /**
+     * The newest row for {@code identifier} even when it has expired, for flows that answer "expired"
+     * differently from "not found" (better-auth's OTP plugins); the row is left in place.
+     */
+    public Optional<Row> findLatest(String identifier) {
+        return latest(identifier);
+    }
+
+    /** Whether a row read from this table is still valid now. */
+    public boolean isUnexpired(Row row) {
+        return unexpired(row);
+    }
+
+    /**
      * Redeems {@code identifier} once: deletes its newest row (and any older ones) and returns it, or empty
      * when there is none, it has expired, or a concurrent caller redeemed it first. An expired row is
      * deleted all the same, so it can never be replayed.

@@ -1,6 +1,8 @@
 package dev.postern.plugin.options;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -75,6 +77,36 @@ public final class PluginOptions {
             return Integer.parseInt(s.trim());
         }
         throw wrong(key, "a whole number", value);
+    }
+
+    /** A number with a fraction allowed ({@code minScore: 0.5}). */
+    public double decimal(String key, double fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String s && s.trim().matches("-?\\d+(\\.\\d+)?")) {
+            return Double.parseDouble(s.trim());
+        }
+        throw wrong(key, "a number", value);
+    }
+
+    /** A list of strings, written as a YAML list or as one comma-separated string; empty when absent. */
+    public List<String> strings(String key) {
+        Object value = take(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> items && items.stream().allMatch(i -> i instanceof String)) {
+            return items.stream().map(String.class::cast).toList();
+        }
+        if (value instanceof String s) {
+            return Arrays.stream(s.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        }
+        throw wrong(key, "a list of strings", value);
     }
 
     /** A duration given in seconds, as better-auth's {@code expiresIn} options are. */

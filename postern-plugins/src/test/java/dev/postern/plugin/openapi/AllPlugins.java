@@ -1,6 +1,11 @@
 package dev.postern.plugin.openapi;
 
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.onetap.OneTapOptions;
+import dev.postern.plugin.onetap.OneTapPlugin;
+import dev.postern.plugin.phonenumber.LoggingSmsSender;
+import dev.postern.plugin.phonenumber.PhoneNumberOptions;
+import dev.postern.plugin.phonenumber.PhoneNumberPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestPostern;
@@ -12,7 +17,9 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                        new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
+                        new OneTapPlugin(OneTapOptions.forClient("client-id")))
                 .start();
     }
 }
