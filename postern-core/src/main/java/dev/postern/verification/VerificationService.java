@@ -68,6 +68,14 @@ public final class VerificationService {
     }
 
     /**
+     * The newest row for {@code identifier} even when it has expired, for flows that answer an expired value
+     * differently from a wrong one (e-mail OTP's {@code OTP_EXPIRED}).
+     */
+    public Optional<Row> findIncludingExpired(String identifier) {
+        return latest(identifier);
+    }
+
+    /**
      * Redeems {@code identifier} once: deletes its newest row (and any older ones) and returns it, or empty
      * when there is none, it has expired, or a concurrent caller redeemed it first. An expired row is
      * deleted all the same, so it can never be replayed.
