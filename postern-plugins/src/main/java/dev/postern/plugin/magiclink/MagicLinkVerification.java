@@ -63,6 +63,7 @@ final class MagicLinkVerification {
     private Object handle(EndpointContext ctx) {
         Optional<String> requestedCallback = ctx.queryString("callbackURL").filter(s -> !s.isEmpty());
         // better-auth checks all three with one middleware labelled callbackURL, hence one code for all.
+        RedirectPolicy.require(ctx, requestedCallback.orElse(null), RedirectPolicy.INVALID_CALLBACK_URL);
         RedirectPolicy.require(ctx, ctx.queryString("newUserCallbackURL").orElse(null), RedirectPolicy.INVALID_CALLBACK_URL);
         RedirectPolicy.require(ctx, ctx.queryString("errorCallbackURL").orElse(null), RedirectPolicy.INVALID_CALLBACK_URL);
         Postern postern = ctx.postern();
