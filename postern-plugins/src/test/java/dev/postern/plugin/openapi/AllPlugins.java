@@ -1,6 +1,8 @@
 package dev.postern.plugin.openapi;
 
+import dev.postern.plugin.emailotp.EmailOtpPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.magiclink.MagicLinkPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestPostern;
@@ -12,7 +14,8 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                        new MagicLinkPlugin(), new EmailOtpPlugin())
                 .start();
     }
 }
