@@ -69,7 +69,8 @@ final class OtpEmailVerification {
     private Object verify(EndpointContext ctx) {
         String email = OtpRequests.lowerCaseEmail(ctx.bodyString("email").orElseThrow());
         Postern postern = ctx.postern();
-        codes.verify(postern, OtpCodes.identifier(OtpCodes.EMAIL_VERIFICATION, email), ctx.bodyString("otp").orElseThrow(), false);
+        codes.verify(postern, OtpCodes.identifier(OtpCodes.EMAIL_VERIFICATION, email),
+                ctx.bodyString("otp").orElseThrow(), false);
         Row user = postern.users().findByEmail(email)
                 .orElseThrow(() -> UserErrorCodes.USER_NOT_FOUND.toException(Status.BAD_REQUEST));
         Row updated = postern.users().update(user.id(), Map.of("email", email, "emailVerified", true))
