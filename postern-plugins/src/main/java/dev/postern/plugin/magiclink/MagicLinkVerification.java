@@ -92,8 +92,11 @@ final class MagicLinkVerification {
         } else if (options.disableSignUp()) {
             throw fail.with(MagicLinkErrorCodes.NEW_USER_SIGNUP_DISABLED.code());
         } else {
-            user = createUser(postern, email, name, fail);
-            isNewUser = true;
+            Optional<Row> created = createUser(postern, email, name, fail);
+            isNewUser = created.isPresent();
+            // Empty: a concurrent sign-up of the same address won; sign in to that account.
+            user = created.or(() -> postern.users().findByEmail(email))
+                    .orElseThrow(() -> fail.with(MagicLinkErrorCodes.FAILED_TO_CREATE_USER.code()));
         }
         if (!Boolean.TRUE.equals(user.bool("emailVerified"))) {
             user = UnprovenAccountAccess.revoke(postern, user.id())
@@ -110,17 +113,16 @@ final class MagicLinkVerification {
         throw ApiException.redirect(isNewUser ? newUserUrl : callbackUrl);
     }
 
-    private static Row createUser(Postern postern, String email, String name, Failure fail) {
+    /** The new user, or empty when the address was taken meanwhile. */
+    private static Optional<Row> createUser(Postern postern, String email, String name, Failure fail) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("email", email);
         data.put("emailVerified", true);
         data.put("name", name);
         try {
-            return postern.users().create(data);
+            return Optional.of(postern.users().create(data));
         } catch (UniqueViolationException raced) {
-            // A concurrent sign-up of the same address won; sign in to that account.
-            return postern.users().findByEmail(email)
-                    .orElseThrow(() -> fail.with(MagicLinkErrorCodes.FAILED_TO_CREATE_USER.code()));
+            return Optional.empty();
         } catch (ApiException refused) {
             // A database hook refused the user: better-auth passes its code on to the error page.
             throw fail.with(refused.code() != null ? refused.code() : MagicLinkErrorCodes.FAILED_TO_CREATE_USER.code());

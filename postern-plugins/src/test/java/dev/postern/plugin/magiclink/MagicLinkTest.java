@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -249,6 +252,29 @@ class MagicLinkTest {
             // Each path has its own counter, as better-auth keys them by path.
             auth.client().get("/magic-link/verify?token=x").assertStatus(302);
             assertThat(mailbox.count()).isEqualTo(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void concurrentOpeningsOfOneLinkSignInOnce(TestDatabase database) throws Exception {
+        try (Mailbox mailbox = Mailbox.start();
+             TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock());
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            auth.client().postJson("/sign-in/magic-link", Map.of("email", "ada@example.com")).assertStatus(200);
+            String path = "/magic-link/verify?token=" + mailbox.lastTo("ada@example.com").tokenParameter();
+            List<Future<TestResponse>> openings = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                openings.add(pool.submit(() -> auth.client().get(path)));
+            }
+
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<TestResponse> opening : openings) {
+                statuses.add(opening.get().status());
+            }
+
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 302);
+            assertThat(auth.postern().sessions().listActive(userId(auth, "ada@example.com"))).hasSize(1);
         }
     }
 
