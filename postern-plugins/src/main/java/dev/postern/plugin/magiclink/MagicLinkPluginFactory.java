@@ -5,6 +5,8 @@ import dev.postern.plugin.PluginFactory;
 import dev.postern.plugin.options.PluginOptions;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enables {@link MagicLinkPlugin} by id in the standalone server, with better-auth's option names; links are
@@ -19,6 +21,8 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class MagicLinkPluginFactory implements PluginFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(MagicLinkPluginFactory.class);
+
     /** {@code storeToken} as postern.yaml names it. */
     enum TokenStorage { PLAIN, HASHED }
 
@@ -48,6 +52,10 @@ public final class MagicLinkPluginFactory implements PluginFactory {
                 .rateLimit(rateLimit.seconds("window", defaults.rateLimitWindow()),
                         rateLimit.integer("max", defaults.rateLimitMax()))
                 .build();
+        if (options.integer("allowedAttempts", 1) != 1) {
+            // better-auth accepts the option and warns the same way: links are consumed on first use.
+            LOG.warn("magic-link allowedAttempts is ignored: a link works once; remove the option");
+        }
         options.rejectUnknown();
         return new MagicLinkPlugin(parsed);
     }

@@ -69,6 +69,8 @@ class EmailOtpPluginFactoryTest {
         assertThat(plugin.rateLimitRules()).allMatch(rule -> rule.window().equals(Duration.ofMinutes(1)) && rule.max() == 10);
         assertThat(((MagicLinkPlugin) new MagicLinkPluginFactory().create(Map.of())).options().storeToken())
                 .isSameAs(MagicLinkOptions.PLAIN);
+        // Accepted and ignored, as better-auth does: a link is always single-use.
+        assertThat(new MagicLinkPluginFactory().create(Map.of("allowedAttempts", 3))).isInstanceOf(MagicLinkPlugin.class);
     }
 
     @Test
