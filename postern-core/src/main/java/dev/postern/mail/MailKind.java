@@ -9,5 +9,12 @@ public enum MailKind {
     /** Confirms a change of address (sent to the current address); variables: {@code url}, {@code name}, {@code newEmail}. */
     CHANGE_EMAIL,
     /** Confirms deleting an account; variables: {@code url}, {@code name}, {@code email}. */
-    DELETE_ACCOUNT
+    DELETE_ACCOUNT,
+    /** Signs in with a one-time link (magic-link plugin); variables: {@code url}, {@code email}. */
+    MAGIC_LINK,
+    /**
+     * A one-time code (email-otp plugin); variables: {@code otp}, {@code email} and {@code type}
+     * ({@code sign-in}, {@code email-verification}, {@code forget-password} or {@code change-email}).
+     */
+    EMAIL_OTP
 }

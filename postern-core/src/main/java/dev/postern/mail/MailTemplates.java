@@ -36,6 +36,10 @@ public final class MailTemplates {
         map.put(MailKind.DELETE_ACCOUNT, simple("Confirm account deletion",
                 "Someone asked to delete your {app} account. If it was you, confirm; this cannot be undone. If not, change your password.",
                 "Delete my account"));
+        map.put(MailKind.MAGIC_LINK, simple("Your sign-in link",
+                "Use this link to sign in to your {app} account. It works once and expires in a few minutes. If you did not ask for it, ignore this email.",
+                "Sign in"));
+        map.put(MailKind.EMAIL_OTP, MailTemplates::oneTimeCode);
         return new MailTemplates(map);
     }
 
@@ -67,6 +71,29 @@ public final class MailTemplates {
                     """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(url), escape(action), escape(url));
             return new MailMessage(to, appName + ": " + subject, text, html);
         };
+    }
+
+    /** A one-time code, worded for what it is for. */
+    private static MailMessage oneTimeCode(String to, String appName, Map<String, String> vars) {
+        String otp = vars.getOrDefault("otp", "");
+        String purpose = switch (vars.getOrDefault("type", "")) {
+            case "email-verification" -> "verify your email address";
+            case "forget-password" -> "reset your password";
+            case "change-email" -> "confirm your new email address";
+            default -> "sign in";
+        };
+        String paragraph = "Enter this code to " + purpose + " for your " + appName
+                + " account. It expires in a few minutes. If you did not ask for it, ignore this email.";
+        String text = "Hello,\n\n" + paragraph + "\n\nCode: " + otp + "\n";
+        String html = """
+                <!DOCTYPE html>
+                <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1d2330;max-width:32rem;margin:auto;padding:1.5rem">
+                <p>Hello,</p>
+                <p>%s</p>
+                <p style="font-size:1.6rem;font-weight:600;letter-spacing:.2em">%s</p>
+                </body></html>
+                """.formatted(escape(paragraph), escape(otp));
+        return new MailMessage(to, appName + ": Your code", text, html);
     }
 
     private static String fill(String template, String appName, Map<String, String> vars, boolean html) {

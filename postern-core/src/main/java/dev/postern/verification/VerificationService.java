@@ -102,13 +102,17 @@ public final class VerificationService {
 
     /**
      * The newest row for {@code identifier} even when it has expired, for flows that answer "expired"
-     * differently from "not found" (better-auth's OTP plugins); the row is left in place.
+     * differently from "not found" (better-auth's OTP plugins); the row is left in place. In secondary storage
+     * an expired value is gone with its key, as in better-auth.
      */
     public Optional<Row> findLatest(String identifier) {
+        if (secondary != null) {
+            return secondary.get(KEY_PREFIX + identifier).flatMap(VerificationService::parse);
+        }
         return latest(identifier);
     }
 
-    /** Whether a row read from this table is still valid now. */
+    /** Whether a row read from this service is still valid now. */
     public boolean isUnexpired(Row row) {
         return unexpired(row);
     }

@@ -6,15 +6,14 @@ import dev.postern.mail.MailKind;
 import dev.postern.mail.MailMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renders one of Postern's e-mails with the configured templates and hands it to the configured mailer.
  * A failure is logged here, naming the kind and recipient but never the link (it is a credential), and
- * then either rethrown ({@link #send}: the request fails with a 500, as better-auth's awaited senders do)
- * or swallowed ({@link #sendAfterCommit}: the change already happened and must not be reported as failed).
+ * then rethrown: the request fails with a 500, as better-auth's awaited senders do, unless the caller
+ * swallows it because the change already happened (a sign-up's verification mail).
  */
 public final class AuthMails {
     private static final Logger LOG = LoggerFactory.getLogger(AuthMails.class);
@@ -29,19 +28,6 @@ public final class AuthMails {
         } catch (MailException | IllegalArgumentException e) {
             LOG.error("Could not send the {} e-mail to {}", kind, to, e);
             throw e;
-        }
-    }
-
-    /**
-     * Sends an e-mail about a change that has been committed (a new account): a failure, building the
-     * variables included, is logged and swallowed, as better-auth's after-transaction mail hooks do.
-     */
-    public static void sendAfterCommit(PosternConfig config, MailKind kind, String to,
-                                       Supplier<Map<String, String>> variables) {
-        try {
-            deliver(config, kind, to, variables.get());
-        } catch (RuntimeException e) {
-            LOG.error("Could not send the {} e-mail to {}; the request itself succeeded", kind, to, e);
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.postern.plugin.emailpassword;
 
+import dev.postern.Postern;
 import dev.postern.PosternConfig;
 import dev.postern.crypto.Argon2idPasswordHasher;
 import dev.postern.crypto.Passwords;
 import dev.postern.crypto.ScryptPasswordHasher;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.error.ErrorCode;
+import dev.postern.mail.MailKind;
 import dev.postern.plugin.Plugin;
+import dev.postern.store.Row;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +35,7 @@ public final class EmailPasswordPlugin implements Plugin {
     private final EmailPasswordOptions options;
     private final Passwords passwords;
     private final PasswordRules passwordRules;
+    private volatile VerificationMailer verificationMailer;
 
     public EmailPasswordPlugin() {
         this(EmailPasswordOptions.defaults());
@@ -69,6 +73,35 @@ public final class EmailPasswordPlugin implements Plugin {
     /** Issues and reads e-mail verification tokens of an instance with this plugin's lifetime. */
     public EmailVerificationTokens verificationTokens(PosternConfig config) {
         return new EmailVerificationTokens(config, options.emailVerification().expiresIn());
+    }
+
+    /**
+     * Sends what proves a user's current address instead of the verification link, on sign-up, on sign-in
+     * and from {@code /send-verification-email}: better-auth's {@code emailVerification.sendVerificationEmail}
+     * as another plugin replaces it (email-otp's {@code overrideDefaultEmailVerification} mails a code).
+     * Call it from {@link Plugin#init}, before the instance serves.
+     */
+    public void replaceVerificationMail(VerificationMailer mailer) {
+        this.verificationMailer = Objects.requireNonNull(mailer, "mailer");
+    }
+
+    /** Sends the e-mail that verifies {@code user}'s current address: the replacement if any, else a link. */
+    void mailVerification(Postern postern, Row user, String callbackUrl) {
+        VerificationMailer replacement = verificationMailer;
+        if (replacement != null) {
+            replacement.send(postern, user);
+            return;
+        }
+        EmailVerificationTokens tokens = verificationTokens(postern.config());
+        String url = tokens.link(tokens.forAddress(user.string("email"), user.id()), callbackUrl);
+        AuthMails.send(postern.config(), MailKind.VERIFY_EMAIL, user.string("email"),
+                AuthMails.variables(url, user.string("name"), user.string("email"), null));
+    }
+
+    /** What {@link #replaceVerificationMail} installs; a failure thrown here fails the request that sends. */
+    @FunctionalInterface
+    public interface VerificationMailer {
+        void send(Postern postern, Row user);
     }
 
     @Override

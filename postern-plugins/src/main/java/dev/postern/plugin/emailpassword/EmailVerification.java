@@ -7,7 +7,6 @@ import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.error.ErrorCode;
 import dev.postern.http.Status;
-import dev.postern.mail.MailKind;
 import dev.postern.security.RedirectPolicy;
 import dev.postern.session.ClientIp;
 import dev.postern.session.Session;
@@ -105,12 +104,9 @@ final class EmailVerification {
         return Map.of("status", true);
     }
 
-    /** Mails {@code user} a link that verifies their current address. */
+    /** Mails {@code user} what verifies their current address (a link, unless another plugin replaced it). */
     void mailLink(Postern postern, Row user, String callbackUrl) {
-        EmailVerificationTokens tokens = plugin.verificationTokens(postern.config());
-        String url = tokens.link(tokens.forAddress(user.string("email"), user.id()), callbackUrl);
-        AuthMails.send(postern.config(), MailKind.VERIFY_EMAIL, user.string("email"),
-                AuthMails.variables(url, user.string("name"), user.string("email"), null));
+        plugin.mailVerification(postern, user, callbackUrl);
     }
 
     private Object verify(EndpointContext ctx) {

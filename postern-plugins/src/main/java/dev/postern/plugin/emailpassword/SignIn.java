@@ -7,7 +7,6 @@ import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
-import dev.postern.mail.MailKind;
 import dev.postern.security.RedirectPolicy;
 import dev.postern.session.Session;
 import dev.postern.store.Row;
@@ -84,10 +83,7 @@ final class SignIn {
         Row signedIn = user.get();
         if (options.requireEmailVerification() && !Boolean.TRUE.equals(signedIn.bool("emailVerified"))) {
             if (options.emailVerification().sendOnSignIn()) {
-                EmailVerificationTokens tokens = plugin.verificationTokens(postern.config());
-                String url = tokens.link(tokens.forAddress(signedIn.string("email"), signedIn.id()), callbackUrl);
-                AuthMails.send(postern.config(), MailKind.VERIFY_EMAIL, signedIn.string("email"),
-                        AuthMails.variables(url, signedIn.string("name"), signedIn.string("email"), null));
+                plugin.mailVerification(postern, signedIn, callbackUrl);
             }
             throw EmailPasswordErrorCodes.EMAIL_NOT_VERIFIED.toException(Status.FORBIDDEN);
         }

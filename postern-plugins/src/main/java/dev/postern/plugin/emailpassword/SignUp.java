@@ -7,7 +7,6 @@ import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
-import dev.postern.mail.MailKind;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.Field;
 import dev.postern.security.RedirectPolicy;
@@ -119,11 +118,13 @@ final class SignUp {
         }
 
         if (options.emailVerification().sendsOnSignUp(options.requireEmailVerification())) {
-            EmailVerificationTokens tokens = plugin.verificationTokens(postern.config());
-            AuthMails.sendAfterCommit(postern.config(), MailKind.VERIFY_EMAIL, user.string("email"), () -> {
-                String url = tokens.link(tokens.forAddress(user.string("email"), user.id()), callbackUrl);
-                return AuthMails.variables(url, user.string("name"), user.string("email"), null);
-            });
+            try {
+                plugin.mailVerification(postern, user, callbackUrl);
+            } catch (RuntimeException e) {
+                // The account exists now; as better-auth's after-commit mail, a failed send is not a failed sign-up.
+                LOG.warn("The verification e-mail after sign-up failed ({}); the sign-up itself succeeded",
+                        e.getClass().getSimpleName());
+            }
         }
         if (genericDuplicateAnswer) {
             return response(null, users.output(user));

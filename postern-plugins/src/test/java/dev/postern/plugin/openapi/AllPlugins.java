@@ -1,6 +1,8 @@
 package dev.postern.plugin.openapi;
 
+import dev.postern.plugin.emailotp.EmailOtpPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.magiclink.MagicLinkPlugin;
 import dev.postern.plugin.onetap.OneTapOptions;
 import dev.postern.plugin.onetap.OneTapPlugin;
 import dev.postern.plugin.phonenumber.LoggingSmsSender;
@@ -19,7 +21,8 @@ final class AllPlugins {
         return TestPostern.builder()
                 .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
                         new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
-                        new OneTapPlugin(OneTapOptions.forClient("client-id")))
+                        new OneTapPlugin(OneTapOptions.forClient("client-id")),
+                        new MagicLinkPlugin(), new EmailOtpPlugin())
                 .start();
     }
 }

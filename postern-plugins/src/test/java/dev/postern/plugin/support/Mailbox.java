@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class Mailbox implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static final Pattern CODE = Pattern.compile("\\b\\d{4,12}\\b");
 
     private final GreenMail greenMail;
     private final ServerSetup setup;
@@ -106,6 +107,15 @@ public final class Mailbox implements AutoCloseable {
             String link = link();
             int end = link.indexOf('?') < 0 ? link.length() : link.indexOf('?');
             return link.substring(link.lastIndexOf('/', end) + 1, end);
+        }
+
+        /** The one-time code in the body: its first run of 4 to 12 digits (the e-mail OTP mails carry one). */
+        public String code() {
+            Matcher m = CODE.matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("No code in: " + text);
+            }
+            return m.group();
         }
 
         /** The link in the body (the e-mails carry exactly one). */

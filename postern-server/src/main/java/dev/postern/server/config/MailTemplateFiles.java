@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * E-mail templates from files, for the standalone server ({@code POSTERN_MAIL_TEMPLATES=./templates}).
  * For each kind, {@code <kind>.subject.txt}, {@code <kind>.txt} and optionally {@code <kind>.html}, where
- * kind is {@code verify-email}, {@code reset-password}, {@code change-email} or {@code delete-account}.
- * A kind without files keeps the built-in template. Placeholders are {@code {{url}}}, {@code {{name}}},
- * {@code {{email}}}, {@code {{newEmail}}} and {@code {{appName}}}; in the HTML body their values are
+ * kind is {@code verify-email}, {@code reset-password}, {@code change-email}, {@code delete-account},
+ * {@code magic-link} or {@code email-otp}. A kind without files keeps the built-in template. Placeholders
+ * are {@code {{url}}}, {@code {{name}}}, {@code {{email}}}, {@code {{newEmail}}}, {@code {{otp}}},
+ * {@code {{type}}} and {@code {{appName}}}; in the HTML body their values are
  * escaped, so a user's name can never inject markup.
  */
 public final class MailTemplateFiles {
