@@ -91,7 +91,6 @@ final class OtpEmailChange {
         }
         Row updated = postern.users().update(current.id(), Map.of("email", newEmail, "emailVerified", true))
                 .orElseThrow(() -> UserErrorCodes.USER_NOT_FOUND.toException(Status.BAD_REQUEST));
-        postern.sessions().refreshUser(updated.id());
         postern.sessions().setCookies(ctx, session.withUser(updated));
         return OtpRequests.success();
     }

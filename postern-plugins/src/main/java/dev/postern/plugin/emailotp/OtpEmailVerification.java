@@ -75,7 +75,6 @@ final class OtpEmailVerification {
                 .orElseThrow(() -> UserErrorCodes.USER_NOT_FOUND.toException(Status.BAD_REQUEST));
         Row updated = postern.users().update(user.id(), Map.of("email", email, "emailVerified", true))
                 .orElseThrow(() -> UserErrorCodes.USER_NOT_FOUND.toException(Status.BAD_REQUEST));
-        postern.sessions().refreshUser(updated.id());
         boolean autoSignIn = postern.plugin(EmailPasswordPlugin.class)
                 .map(p -> p.options().emailVerification().autoSignInAfterVerification()).orElse(false);
         String token = null;

@@ -148,7 +148,6 @@ final class PhoneVerification {
         } catch (UniqueViolationException raced) {
             throw PhoneNumberErrorCodes.PHONE_NUMBER_EXIST.toException(Status.BAD_REQUEST);
         }
-        postern.sessions().refreshUser(user.id());
         return answer(session.token(), postern.users().output(user));
     }
 
