@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,7 +33,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * Passkeys in a real headless Chromium with WebDriver's virtual authenticator (CTAP2, internal transport,
  * resident keys, user verification): a page on Postern's own origin ({@link PasskeyTestPage}) registers a
  * passkey with {@code navigator.credentials.create}, signs out, signs in with it through the discoverable
- * path (no {@code allowCredentials}, what conditional UI relies on) and the listed path, renames and
+ * path (no {@code allowCredentials}), through conditional UI ({@code mediation: "conditional"}) and
+ * through the listed path (signed in, {@code allowCredentials} set), renames and
  * deletes it, and then cannot sign in with it any more. {@code localhost} is a secure context, so WebAuthn
  * runs over plain HTTP; the relying party id is {@code localhost}.
  */
@@ -95,11 +97,22 @@ class PasskeyBrowserTest {
             long counterAfterFirst = Ceremonies.passkeyRow(auth, credentialId).number("counter");
             assertThat(counterAfterFirst).isEqualTo(authenticator.getCredentials().get(0).getSignCount());
 
+            // Conditional UI: signed out, a get() with mediation "conditional" behind an input with
+            // autocomplete="username webauthn" (what signIn.passkey({autoFill: true}) does).
+            assertThat(call(browser, "signOut").get("status")).isEqualTo(200L);
+            browser.findElement(By.id("username")).click();
+            Map<String, Object> conditional = call(browser, "signIn", "conditional");
+            assertThat(conditional.get("status")).as("%s", conditional).isEqualTo(200L);
+            assertThat(conditional.get("offeredCredentials")).isNull();
+            assertThat(body(body(conditional), "user").get("email")).isEqualTo(EMAIL);
+            long counterAfterConditional = Ceremonies.passkeyRow(auth, credentialId).number("counter");
+            assertThat(counterAfterConditional).isGreaterThan(counterAfterFirst);
+
             // Signed in, the options list the user's passkeys; signing in again counts up.
             Map<String, Object> again = call(browser, "signIn");
             assertThat(again.get("status")).as("%s", again).isEqualTo(200L);
             assertThat(again.get("offeredCredentials")).isEqualTo(1L);
-            assertThat(Ceremonies.passkeyRow(auth, credentialId).number("counter")).isGreaterThan(counterAfterFirst);
+            assertThat(Ceremonies.passkeyRow(auth, credentialId).number("counter")).isGreaterThan(counterAfterConditional);
 
             // List, rename, delete.
             List<?> listed = (List<?>) call(browser, "list").get("body");
