@@ -43,6 +43,7 @@ final class Authentication {
     Endpoint optionsEndpoint() {
         return Endpoint.get("/passkey/generate-authenticate-options")
                 .name("passkeyGenerateAuthenticateOptions")
+                .response(PasskeyResponses.REQUEST_OPTIONS)
                 .summary("Generate authentication options for a passkey")
                 .tags("Passkey")
                 .noStore()
@@ -53,6 +54,7 @@ final class Authentication {
     Endpoint verifyEndpoint() {
         return Endpoint.post("/passkey/verify-authentication")
                 .name("passkeyVerifyAuthentication")
+                .response(PasskeyResponses.SESSION_AND_USER)
                 .body(Schemas.object().required("response", Schemas.record()))
                 .summary("Verify authentication of a passkey")
                 .tags("Passkey")

@@ -3,6 +3,7 @@ package dev.postern.plugin.passkey;
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.error.ApiException;
 import dev.postern.error.ErrorCode;
 import dev.postern.http.Status;
@@ -25,6 +26,7 @@ final class Management {
     static Endpoint listEndpoint() {
         return Endpoint.get("/passkey/list-user-passkeys")
                 .name("listPasskeys")
+                .response(ResponseSchemas.arrayOf(PasskeyResponses.PASSKEY))
                 .summary("List all passkeys for the authenticated user")
                 .tags("Passkey")
                 .noStore()
@@ -36,6 +38,7 @@ final class Management {
     static Endpoint deleteEndpoint() {
         return Endpoint.post("/passkey/delete-passkey")
                 .name("deletePasskey")
+                .response(ResponseSchemas.STATUS)
                 .body(Schemas.object().required("id", Schemas.string()))
                 .summary("Delete a specific passkey")
                 .tags("Passkey")
@@ -47,6 +50,7 @@ final class Management {
     static Endpoint updateEndpoint() {
         return Endpoint.post("/passkey/update-passkey")
                 .name("updatePasskey")
+                .response(PasskeyResponses.UPDATED)
                 .body(Schemas.object()
                         .required("id", Schemas.string())
                         .required("name", Schemas.string()))

@@ -52,6 +52,7 @@ final class Registration {
     Endpoint optionsEndpoint() {
         return Endpoint.get("/passkey/generate-register-options")
                 .name("generatePasskeyRegistrationOptions")
+                .response(PasskeyResponses.CREATION_OPTIONS)
                 .query(Schemas.object()
                         .optional("authenticatorAttachment", Schemas.oneOf("platform", "cross-platform"))
                         .optional("name", Schemas.string())
@@ -67,6 +68,7 @@ final class Registration {
     Endpoint verifyEndpoint() {
         return Endpoint.post("/passkey/verify-registration")
                 .name("passkeyVerifyRegistration")
+                .response(PasskeyResponses.REGISTERED)
                 .body(Schemas.object()
                         .optional("response", Schemas.any())
                         .optional("name", Schemas.string())
