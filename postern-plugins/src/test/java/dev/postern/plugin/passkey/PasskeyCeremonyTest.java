@@ -220,6 +220,11 @@ class PasskeyCeremonyTest {
                     .assertError(400, "CHALLENGE_NOT_FOUND");
             browser.postJson("/passkey/verify-authentication", Map.of("response", "not an object"))
                     .assertError(400, "VALIDATION_ERROR");
+            // No Origin header and no configured origin: nothing to check the client data against.
+            TestResponse noOrigin = auth.client().origin(null).postJson("/passkey/verify-authentication",
+                    Map.of("response", authenticator.authenticate(fresh(), origin, rpId)));
+            assertThat(noOrigin.status()).isEqualTo(400);
+            assertThat(noOrigin.json().get("message").asString()).isEqualTo("origin missing");
 
             assertThat(browser.cookie("better-auth.session_token")).isNull();
         }
