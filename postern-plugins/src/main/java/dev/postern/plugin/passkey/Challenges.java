@@ -67,7 +67,10 @@ final class Challenges {
             throw notFound();
         }
         JsonNode user = value.get("userData");
-        return new Pending(text(value.get("expectedChallenge")), user == null ? null : text(user.get("id")));
+        return new Pending(text(value.get("expectedChallenge")),
+                user == null ? null : new PasskeyRegistration.User(text(user.get("id")), text(user.get("name")),
+                        text(user.get("displayName"))),
+                text(value.get("context")));
     }
 
     private static String text(JsonNode node) {
@@ -78,7 +81,13 @@ final class Challenges {
         return PasskeyErrorCodes.CHALLENGE_NOT_FOUND.toException(Status.BAD_REQUEST);
     }
 
-    /** A redeemed challenge and the user it was issued to (empty for a sign-in started signed out). */
-    record Pending(String expectedChallenge, String userId) {
+    /**
+     * A redeemed challenge, the user it was issued to (id {@code ""} for a sign-in started signed out) and
+     * the registration's {@code context}.
+     */
+    record Pending(String expectedChallenge, PasskeyRegistration.User user, String context) {
+        String userId() {
+            return user == null ? null : user.id();
+        }
     }
 }

@@ -17,6 +17,9 @@ public final class PasskeyErrorCodes {
     public static final ErrorCode FAILED_TO_UPDATE_PASSKEY = ErrorCode.of("FAILED_TO_UPDATE_PASSKEY", "Failed to update passkey");
     public static final ErrorCode SESSION_REQUIRED =
             ErrorCode.of("SESSION_REQUIRED", "Passkey registration requires an authenticated session");
+    public static final ErrorCode RESOLVE_USER_REQUIRED = ErrorCode.of("RESOLVE_USER_REQUIRED",
+            "Passkey registration requires either an authenticated session or a resolveUser callback when requireSession is false");
+    public static final ErrorCode RESOLVED_USER_INVALID = ErrorCode.of("RESOLVED_USER_INVALID", "Resolved user is invalid");
 
     private PasskeyErrorCodes() {
     }
@@ -25,6 +28,6 @@ public final class PasskeyErrorCodes {
     public static List<ErrorCode> all() {
         return List.of(CHALLENGE_NOT_FOUND, YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY, FAILED_TO_VERIFY_REGISTRATION,
                 PASSKEY_NOT_FOUND, AUTHENTICATION_FAILED, UNABLE_TO_CREATE_SESSION, USER_NOT_FOUND,
-                FAILED_TO_UPDATE_PASSKEY, SESSION_REQUIRED);
+                FAILED_TO_UPDATE_PASSKEY, SESSION_REQUIRED, RESOLVE_USER_REQUIRED, RESOLVED_USER_INVALID);
     }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param authenticatorSelection merged over better-auth's defaults in the registration options
  * @param webAuthnChallengeCookie better-auth's {@code advanced.webAuthnChallengeCookie}: the key of the
  *     signed cookie that names the pending challenge
+ * @param registration better-auth's {@code registration} options; by default a fresh session is required
  */
 public record PasskeyOptions(String rpID, String rpName, List<String> origin,
-        AuthenticatorSelection authenticatorSelection, String webAuthnChallengeCookie) {
+        AuthenticatorSelection authenticatorSelection, String webAuthnChallengeCookie, PasskeyRegistration registration) {
 
     /** better-auth's default challenge cookie key; with the prefix the cookie is {@code better-auth.better-auth-passkey}. */
     public static final String DEFAULT_CHALLENGE_COOKIE = "better-auth-passkey";
@@ -26,6 +27,18 @@ public record PasskeyOptions(String rpID, String rpName, List<String> origin,
         authenticatorSelection = authenticatorSelection == null ? AuthenticatorSelection.NONE : authenticatorSelection;
         webAuthnChallengeCookie = webAuthnChallengeCookie == null || webAuthnChallengeCookie.isBlank()
                 ? DEFAULT_CHALLENGE_COOKIE : webAuthnChallengeCookie;
+        registration = registration == null ? PasskeyRegistration.REQUIRE_SESSION : registration;
+    }
+
+    /** Options with better-auth's default registration rules (a fresh session required). */
+    public PasskeyOptions(String rpID, String rpName, List<String> origin, AuthenticatorSelection authenticatorSelection,
+            String webAuthnChallengeCookie) {
+        this(rpID, rpName, origin, authenticatorSelection, webAuthnChallengeCookie, PasskeyRegistration.REQUIRE_SESSION);
+    }
+
+    /** These options with other registration rules. */
+    public PasskeyOptions withRegistration(PasskeyRegistration newRegistration) {
+        return new PasskeyOptions(rpID, rpName, origin, authenticatorSelection, webAuthnChallengeCookie, newRegistration);
     }
 
     /** Every option at better-auth's default: relying party from the base URL, origin from the request. */

@@ -18,6 +18,7 @@ import java.util.Map;
  *     origin: https://example.com          # or a list of origins
  *     authenticatorSelection: { residentKey: required, userVerification: required }
  *     advanced: { webAuthnChallengeCookie: better-auth-passkey }
+ *     registration: { requireSession: true }   # false: signed-out registration needs resolveUser (Java only)
  * }</pre>
  */
 public final class PasskeyPluginFactory implements PluginFactory {
@@ -45,8 +46,11 @@ public final class PasskeyPluginFactory implements PluginFactory {
                 selection.optionalBool("requireResidentKey"),
                 oneOf(selection, "userVerification", "discouraged", "preferred", "required"));
         String cookie = options.section("advanced").string("webAuthnChallengeCookie", PasskeyOptions.DEFAULT_CHALLENGE_COOKIE);
+        // resolveUser and afterVerification are code: only an embedding application can pass them.
+        boolean requireSession = options.section("registration").bool("requireSession", true);
         options.rejectUnknown();
-        return new PasskeyPlugin(new PasskeyOptions(rpID, rpName, origins, criteria, cookie));
+        return new PasskeyPlugin(new PasskeyOptions(rpID, rpName, origins, criteria, cookie,
+                new PasskeyRegistration(requireSession, null, null)));
     }
 
     /** better-auth's {@code origin}: one origin, a list of them, or nothing (the request's own). */

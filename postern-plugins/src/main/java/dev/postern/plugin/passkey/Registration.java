@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.MissingNode;
  * Adding a passkey to the signed-in user: {@code GET /passkey/generate-register-options} hands the browser
  * {@code PublicKeyCredentialCreationOptionsJSON} and remembers the challenge; {@code POST
  * /passkey/verify-registration} verifies the authenticator's answer and stores the credential. Both need
- * a fresh session, as better-auth's default {@code registration.requireSession: true} does.
+ * a fresh session, as better-auth's default {@code registration.requireSession: true} does; with it off,
+ * a signed-out registration is for the user {@code registration.resolveUser} names (passkey-first sign-up).
  */
 final class Registration {
     private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
@@ -83,9 +85,7 @@ final class Registration {
     }
 
     private Object options(EndpointContext ctx) {
-        Session session = ctx.postern().sessions().requireFresh(ctx);
-        Row user = session.user();
-        String userName = user.string("email") != null && !user.string("email").isEmpty() ? user.string("email") : user.id();
+        PasskeyRegistration.User user = registeringUser(ctx);
         Postern postern = ctx.postern();
         String challenge = Challenges.newChallenge();
         // A fresh random user handle per ceremony, as better-auth does: it never reveals the user id.
@@ -96,8 +96,8 @@ final class Registration {
         body.put("rp", Map.of("name", relyingParty.name(postern.config()), "id", relyingParty.id(postern.config())));
         Map<String, Object> userEntity = new LinkedHashMap<>();
         userEntity.put("id", Encodings.base64UrlNoPad(userHandle));
-        userEntity.put("name", ctx.queryString("name").filter(n -> !n.isEmpty()).orElse(userName));
-        userEntity.put("displayName", userName);
+        userEntity.put("name", ctx.queryString("name").filter(n -> !n.isEmpty()).orElse(firstNonEmpty(user.name(), user.id())));
+        userEntity.put("displayName", firstNonEmpty(user.displayName(), user.name(), user.id()));
         body.put("user", userEntity);
         body.put("pubKeyCredParams", ALGORITHMS.stream()
                 .map(alg -> Map.<String, Object>of("alg", alg, "type", "public-key")).toList());
@@ -110,10 +110,35 @@ final class Registration {
 
         Map<String, Object> userData = new LinkedHashMap<>();
         userData.put("id", user.id());
-        userData.put("name", userName);
-        userData.put("displayName", userName);
+        userData.put("name", user.name());
+        userData.put("displayName", user.displayName());
         challenges.remember(ctx, Challenges.REGISTRATION, challenge, userData, ctx.queryString("context").orElse(null));
         return body;
+    }
+
+    /**
+     * Who the passkey is for, as better-auth's {@code resolveRegistrationUser} decides: the fresh session's
+     * user when a session is required; else the session's user if there is one, else {@code resolveUser}'s.
+     */
+    private PasskeyRegistration.User registeringUser(EndpointContext ctx) {
+        PasskeyRegistration registration = options.registration();
+        Optional<Session> session = registration.requireSession()
+                ? Optional.of(ctx.postern().sessions().requireFresh(ctx))
+                : ctx.postern().sessions().current(ctx);
+        if (session.isPresent()) {
+            Row user = session.get().user();
+            String name = firstNonEmpty(user.string("email"), user.id());
+            return new PasskeyRegistration.User(user.id(), name, name);
+        }
+        if (registration.resolveUser() == null) {
+            throw PasskeyErrorCodes.RESOLVE_USER_REQUIRED.toException(Status.BAD_REQUEST);
+        }
+        PasskeyRegistration.User resolved = registration.resolveUser()
+                .resolve(ctx, ctx.queryString("context").orElse(null)).orElse(null);
+        if (resolved == null || isEmpty(resolved.id()) || isEmpty(resolved.name())) {
+            throw PasskeyErrorCodes.RESOLVED_USER_INVALID.toException(Status.BAD_REQUEST);
+        }
+        return resolved;
     }
 
     /** better-auth's defaults, the configured criteria over them, the request's attachment over those. */
@@ -134,14 +159,17 @@ final class Registration {
     }
 
     private Object verify(EndpointContext ctx) {
-        Session session = ctx.postern().sessions().requireFresh(ctx);
+        PasskeyRegistration registration = options.registration();
+        Optional<Session> session = registration.requireSession()
+                ? Optional.of(ctx.postern().sessions().requireFresh(ctx))
+                : ctx.postern().sessions().current(ctx);
         List<String> origins = relyingParty.expectedOrigins(ctx);
         if (origins.isEmpty()) {
             throw PasskeyErrorCodes.FAILED_TO_VERIFY_REGISTRATION.toException(Status.BAD_REQUEST);
         }
         Challenges.Pending pending = challenges.consume(ctx, Challenges.REGISTRATION);
-        if (!session.userId().equals(pending.userId())) {
-            throw PasskeyErrorCodes.YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY.toException(Status.UNAUTHORIZED);
+        if (session.isPresent() && !session.get().userId().equals(pending.userId())) {
+            throw notAllowed();
         }
         Postern postern = ctx.postern();
         JsonNode credential = ctx.body().get("response");
@@ -154,12 +182,36 @@ final class Registration {
             LOG.debug("passkey registration rejected: {}", e.getMessage());
             throw PasskeyErrorCodes.FAILED_TO_VERIFY_REGISTRATION.toException(Status.BAD_REQUEST);
         }
+        String userId = pending.userId();
         String name = ctx.bodyString("name").map(String::trim).filter(n -> !n.isEmpty()).orElse(null);
-        boolean createSession = ctx.bodyBoolean("createSession", false);
+        if (registration.afterVerification() != null) {
+            PasskeyRegistration.User user = pending.user();
+            PasskeyRegistration.Outcome outcome = registration.afterVerification().after(ctx,
+                    new PasskeyRegistration.User(user.id(), firstNonEmpty(user.name(), user.id()), user.displayName()),
+                    credential, pending.context()).orElse(null);
+            if (outcome != null && outcome.userId() != null) {
+                if (outcome.userId().isEmpty()) {
+                    throw PasskeyErrorCodes.RESOLVED_USER_INVALID.toException(Status.BAD_REQUEST);
+                }
+                if (session.isPresent() && !outcome.userId().equals(session.get().userId())) {
+                    throw notAllowed();
+                }
+                userId = outcome.userId();
+            }
+            if (name == null && outcome != null && outcome.name() != null && !outcome.name().isBlank()) {
+                name = outcome.name().trim();
+            }
+        }
+        if (isEmpty(userId)) {
+            throw PasskeyErrorCodes.RESOLVED_USER_INVALID.toException(Status.BAD_REQUEST);
+        }
+        // The user is looked up before anything is written: a resolved id with no user behind it stores nothing.
+        Row user = postern.users().findById(userId)
+                .orElseThrow(() -> PasskeyErrorCodes.USER_NOT_FOUND.toException(Status.BAD_REQUEST));
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
-        data.put("userId", session.userId());
+        data.put("userId", user.id());
         data.put("credentialID", verified.credentialId());
         data.put("publicKey", verified.publicKey());
         data.put("counter", verified.counter());
@@ -168,15 +220,12 @@ final class Registration {
         data.put("backedUp", verified.backedUp());
         data.put("createdAt", Instant.now(postern.config().clock()).truncatedTo(ChronoUnit.MILLIS));
         data.put("aaguid", verified.aaguid());
-        // The user is looked up before anything is written, so a vanished user leaves no passkey behind.
-        Row user = createSession ? postern.users().findById(session.userId())
-                .orElseThrow(() -> PasskeyErrorCodes.USER_NOT_FOUND.toException(Status.INTERNAL_SERVER_ERROR)) : null;
         Row passkey = postern.store().create(PasskeySchema.PASSKEY, data);
         Map<String, Object> body = new LinkedHashMap<>(Passkeys.output(postern, passkey));
-        if (user == null) {
+        if (!ctx.bodyBoolean("createSession", false)) {
             return body;
         }
-        // better-auth's createSession: a new session for the same user, made this browser's.
+        // better-auth's createSession: a new session for the passkey's user, made this browser's.
         Session created;
         try {
             created = postern.sessions().create(ctx, user, true);
@@ -187,6 +236,24 @@ final class Registration {
         body.put("session", Output.of(postern.schema(), CoreSchema.SESSION, created.session()));
         body.put("user", postern.users().output(user));
         return body;
+    }
+
+    private static RuntimeException notAllowed() {
+        return PasskeyErrorCodes.YOU_ARE_NOT_ALLOWED_TO_REGISTER_THIS_PASSKEY.toException(Status.UNAUTHORIZED);
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
+    }
+
+    /** JavaScript's {@code a || b || c} over strings. */
+    private static String firstNonEmpty(String... candidates) {
+        for (String candidate : candidates) {
+            if (!isEmpty(candidate)) {
+                return candidate;
+            }
+        }
+        return candidates[candidates.length - 1];
     }
 
     /** {@code response.transports} joined with commas; {@code ""} when the browser sent none, as better-auth stores it. */

@@ -25,7 +25,8 @@ class PasskeyPluginFactoryTest {
                 "origin", List.of("https://example.com/", "https://app.example.com"),
                 "authenticatorSelection", Map.of("residentKey", "required", "userVerification", "required",
                         "authenticatorAttachment", "platform"),
-                "advanced", Map.of("webAuthnChallengeCookie", "passkey-challenge")));
+                "advanced", Map.of("webAuthnChallengeCookie", "passkey-challenge"),
+                "registration", Map.of("requireSession", false)));
 
         PasskeyOptions options = plugin.options();
         assertThat(options.rpID()).isEqualTo("example.com");
@@ -34,6 +35,7 @@ class PasskeyPluginFactoryTest {
         assertThat(options.authenticatorSelection())
                 .isEqualTo(new PasskeyOptions.AuthenticatorSelection("platform", "required", null, "required"));
         assertThat(options.webAuthnChallengeCookie()).isEqualTo("passkey-challenge");
+        assertThat(options.registration().requireSession()).isFalse();
     }
 
     @Test
@@ -46,6 +48,7 @@ class PasskeyPluginFactoryTest {
         assertThat(options.origin()).containsExactly("https://example.com");
         assertThat(options.authenticatorSelection()).isEqualTo(PasskeyOptions.AuthenticatorSelection.NONE);
         assertThat(options.webAuthnChallengeCookie()).isEqualTo("better-auth-passkey");
+        assertThat(options.registration()).isEqualTo(PasskeyRegistration.REQUIRE_SESSION);
         assertThat(((PasskeyPlugin) new PasskeyPluginFactory().create(Map.of())).options().origin()).isEmpty();
     }
 
@@ -57,5 +60,7 @@ class PasskeyPluginFactoryTest {
                 .hasMessageContaining("residentKey");
         assertThatThrownBy(() -> factory.create(Map.of("origin", 42))).hasMessageContaining("origin");
         assertThatThrownBy(() -> factory.create(Map.of("advanced", Map.of("cookie", "x")))).hasMessageContaining("advanced.cookie");
+        assertThatThrownBy(() -> factory.create(Map.of("registration", Map.of("resolveUser", "x"))))
+                .hasMessageContaining("registration.resolveUser");
     }
 }
