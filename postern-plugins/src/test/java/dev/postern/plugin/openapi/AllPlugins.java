@@ -8,6 +8,7 @@ import dev.postern.plugin.onetap.OneTapPlugin;
 import dev.postern.plugin.phonenumber.LoggingSmsSender;
 import dev.postern.plugin.phonenumber.PhoneNumberOptions;
 import dev.postern.plugin.phonenumber.PhoneNumberPlugin;
+import dev.postern.plugin.passkey.PasskeyPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestPostern;
@@ -22,7 +23,7 @@ final class AllPlugins {
                 .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
                         new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
                         new OneTapPlugin(OneTapOptions.forClient("client-id")),
-                        new MagicLinkPlugin(), new EmailOtpPlugin())
+                        new MagicLinkPlugin(), new EmailOtpPlugin(), new PasskeyPlugin())
                 .start();
     }
 }
