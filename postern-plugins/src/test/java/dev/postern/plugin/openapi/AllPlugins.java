@@ -1,8 +1,13 @@
 package dev.postern.plugin.openapi;
 
+import dev.postern.plugin.anonymous.AnonymousPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.lastloginmethod.LastLoginMethodPlugin;
+import dev.postern.plugin.multisession.MultiSessionPlugin;
+import dev.postern.plugin.onetimetoken.OneTimeTokenPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
+import dev.postern.plugin.username.UsernamePlugin;
 import dev.postern.testkit.TestPostern;
 
 /** An instance with every plugin this module ships, so the document is checked against all their routes. */
@@ -12,7 +17,9 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                        new UsernamePlugin(), new AnonymousPlugin(), new MultiSessionPlugin(), new OneTimeTokenPlugin(),
+                        new LastLoginMethodPlugin())
                 .start();
     }
 }
