@@ -4,20 +4,12 @@ import dev.postern.Postern;
 import dev.postern.crypto.Passwords;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
-import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
-import dev.postern.mail.MailKind;
-import dev.postern.plugin.emailpassword.AuthMails;
-import dev.postern.plugin.emailpassword.EmailPasswordOptions;
-import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
-import dev.postern.plugin.emailpassword.EmailVerificationTokens;
+import dev.postern.plugin.emailpassword.PasswordSignIn;
 import dev.postern.security.RedirectPolicy;
-import dev.postern.session.Session;
 import dev.postern.store.Row;
 import dev.postern.validation.Schemas;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,9 +38,7 @@ final class SignInUsername {
                 .formCsrf()
                 .summary("Sign in with username")
                 .tags("Username")
-                .response(ResponseSchemas.object(ResponseSchemas.ordered("redirect", ResponseSchemas.bool(),
-                        "token", ResponseSchemas.string(), "url", ResponseSchemas.string("uri"), "user", ResponseSchemas.USER),
-                        "redirect", "token", "user"))
+                .response(PasswordSignIn.RESPONSE)
                 .noStore()
                 .errors("INVALID_USERNAME_OR_PASSWORD", "USERNAME_TOO_SHORT", "USERNAME_TOO_LONG", "INVALID_USERNAME",
                         "PASSWORD_TOO_LONG", "EMAIL_NOT_VERIFIED", "INVALID_CALLBACK_URL")
@@ -82,42 +72,9 @@ final class SignInUsername {
             throw invalid();
         }
         Row signedIn = user.get();
-        requireVerifiedEmail(ctx, signedIn, callbackUrl);
-        if (passwords.needsRehash(hash)) {
-            postern.accounts().setPassword(signedIn.id(), passwords.hash(password));
-        }
-        Session session = postern.sessions().create(ctx, signedIn, ctx.bodyBoolean("rememberMe", true));
-        if (callbackUrl != null && !callbackUrl.isEmpty()) {
-            ctx.setHeader("Location", callbackUrl);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("redirect", callbackUrl != null && !callbackUrl.isEmpty());
-        body.put("token", session.token());
-        if (callbackUrl != null) {
-            body.put("url", callbackUrl);
-        }
-        body.put("user", postern.users().output(signedIn));
-        return body;
-    }
-
-    /** The email-and-password plugin's {@code requireEmailVerification}, with its {@code sendOnSignIn} mail. */
-    private void requireVerifiedEmail(EndpointContext ctx, Row user, String callbackUrl) {
-        Optional<EmailPasswordPlugin> emailPassword = plugin.emailPassword();
-        if (emailPassword.isEmpty()) {
-            return;
-        }
-        EmailPasswordOptions options = emailPassword.get().options();
-        if (!options.requireEmailVerification() || Boolean.TRUE.equals(user.bool("emailVerified"))) {
-            return;
-        }
-        if (options.emailVerification().sendOnSignIn()) {
-            Postern postern = ctx.postern();
-            EmailVerificationTokens tokens = emailPassword.get().verificationTokens(postern.config());
-            String url = tokens.link(tokens.forAddress(user.string("email"), user.id()), callbackUrl);
-            AuthMails.send(postern.config(), MailKind.VERIFY_EMAIL, user.string("email"),
-                    AuthMails.variables(url, user.string("name"), user.string("email"), null));
-        }
-        throw UsernameErrorCodes.EMAIL_NOT_VERIFIED.toException(Status.FORBIDDEN);
+        plugin.emailPassword().ifPresent(emailPassword ->
+                PasswordSignIn.requireVerifiedEmail(ctx, emailPassword, signedIn, callbackUrl));
+        return PasswordSignIn.complete(ctx, passwords, signedIn, password, hash, callbackUrl);
     }
 
     private static ApiException invalid() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.CorePlugins;
 import dev.postern.plugin.Plugin;
+import dev.postern.plugin.emailpassword.EmailPasswordOptions;
+import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
@@ -146,6 +148,21 @@ class UsernamePluginTest {
             assertThat(ada.get("/get-session").json().get("user").get("username").asString()).isEqualTo("Ada_L");
             auth.client().postJson("/sign-in/username", Map.of("username", "ada_l", "password", Users.PASSWORD))
                     .assertError(401, "INVALID_USERNAME_OR_PASSWORD");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void requiredEmailVerificationHoldsForUsernameSignInToo(TestDatabase database) {
+        try (TestPostern auth = TestPostern.start(database, new dev.postern.plugin.session.SessionPlugin(),
+                new dev.postern.plugin.user.UserPlugin(), new UsernamePlugin(),
+                new EmailPasswordPlugin(EmailPasswordOptions.builder().requireEmailVerification(true).build()))) {
+            signUp(auth.client(), "ada@example.com", Map.of("username", "ada")).assertStatus(200);
+
+            TestResponse refused = auth.client().postJson("/sign-in/username", Map.of("username", "ada", "password", Users.PASSWORD));
+
+            refused.assertError(403, "EMAIL_NOT_VERIFIED");
+            assertThat(refused.setCookies()).isEmpty();
         }
     }
 }
