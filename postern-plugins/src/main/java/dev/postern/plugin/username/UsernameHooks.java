@@ -74,6 +74,11 @@ final class UsernameHooks {
         String normalized = rules.normalize(username);
         boolean update = ctx.endpoint().path().equals(UPDATE_USER);
         Optional<Session> session = update ? ctx.postern().sessions().current(ctx) : Optional.empty();
+        if (update && session.isEmpty()) {
+            // Departure: better-auth answers "taken" here before its session check; Postern lets the
+            // handler answer 401 first, so a signed-out caller learns nothing about who holds a username.
+            return;
+        }
         if (update && rules.options().immutableUsername()) {
             String current = session.map(s -> s.user().string(UsernameRules.USERNAME)).orElse(null);
             if (current != null && !current.isEmpty() && !current.equals(normalized)) {
@@ -81,8 +86,7 @@ final class UsernameHooks {
             }
         }
         Optional<Row> holder = rules.findUser(ctx.postern().store(), username);
-        boolean takenBySomeoneElse = holder.isPresent()
-                && (!update || session.isEmpty() || !holder.get().id().equals(session.get().userId()));
+        boolean takenBySomeoneElse = holder.isPresent() && (!update || !holder.get().id().equals(session.get().userId()));
         if (takenBySomeoneElse) {
             throw UsernameErrorCodes.USERNAME_IS_ALREADY_TAKEN.toException(Status.BAD_REQUEST);
         }

@@ -117,6 +117,7 @@ class UsernamePluginTest {
             signUp(ada, "ada@example.com", Map.of("username", "ada")).assertStatus(200);
 
             ada.postJson("/update-user", Map.of("username", "BOB")).assertError(400, "USERNAME_IS_ALREADY_TAKEN");
+            auth.client().postJson("/update-user", Map.of("username", "bob")).assertError(401, "UNAUTHORIZED");
             ada.postJson("/update-user", Map.of("username", "ADA")).assertStatus(200);
             ada.postJson("/update-user", Map.of("username", "Countess", "displayUsername", "The Countess")).assertStatus(200);
 
