@@ -3,19 +3,15 @@ package dev.postern.plugin.emailpassword;
 import dev.postern.Postern;
 import dev.postern.crypto.Passwords;
 import dev.postern.endpoint.Endpoint;
-import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.http.Status;
 import dev.postern.security.RedirectPolicy;
-import dev.postern.session.Session;
 import dev.postern.store.Row;
 import dev.postern.user.UserErrorCodes;
 import dev.postern.validation.Issues;
 import dev.postern.validation.Path;
 import dev.postern.validation.Schemas;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.StringNode;
 
@@ -44,9 +40,7 @@ final class SignIn {
                 .formCsrf()
                 .summary("Sign in with email and password")
                 .tags("Email and password")
-                .response(ResponseSchemas.object(ResponseSchemas.ordered("redirect", ResponseSchemas.bool(),
-                        "token", ResponseSchemas.string(), "url", ResponseSchemas.string("uri"), "user", ResponseSchemas.USER),
-                        "redirect", "token", "user"))
+                .response(PasswordSignIn.RESPONSE)
                 .noStore()
                 .errors("EMAIL_PASSWORD_DISABLED", "INVALID_EMAIL", "PASSWORD_TOO_LONG", "INVALID_EMAIL_OR_PASSWORD",
                         "EMAIL_NOT_VERIFIED", "INVALID_CALLBACK_URL")
@@ -81,29 +75,8 @@ final class SignIn {
             throw invalid();
         }
         Row signedIn = user.get();
-        if (options.requireEmailVerification() && !Boolean.TRUE.equals(signedIn.bool("emailVerified"))) {
-            if (options.emailVerification().sendOnSignIn()) {
-                plugin.mailVerification(postern, signedIn, callbackUrl);
-            }
-            throw EmailPasswordErrorCodes.EMAIL_NOT_VERIFIED.toException(Status.FORBIDDEN);
-        }
-
-        if (passwords.needsRehash(hash)) {
-            // The configured scheme changed (scrypt to Argon2id, or new cost): upgrade while the password is known.
-            postern.accounts().setPassword(signedIn.id(), passwords.hash(password));
-        }
-        Session session = postern.sessions().create(ctx, signedIn, ctx.bodyBoolean("rememberMe", true));
-        if (callbackUrl != null && !callbackUrl.isEmpty()) {
-            ctx.setHeader("Location", callbackUrl);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("redirect", callbackUrl != null && !callbackUrl.isEmpty());
-        body.put("token", session.token());
-        if (callbackUrl != null) {
-            body.put("url", callbackUrl);
-        }
-        body.put("user", postern.users().output(signedIn));
-        return body;
+        PasswordSignIn.requireVerifiedEmail(ctx, plugin, signedIn, callbackUrl);
+        return PasswordSignIn.complete(ctx, passwords, signedIn, password, hash, callbackUrl);
     }
 
     /** zod's {@code z.email()}, which better-auth re-applies to the plain-string field here. */

@@ -8,13 +8,13 @@ import dev.postern.store.Row;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Response bodies made of sessions, with every {@code returned:false} field left out. */
-final class SessionResponses {
+/** Response bodies made of sessions, with every {@code returned:false} field left out; other plugins answer {@code {session, user}} with it too. */
+public final class SessionResponses {
     private SessionResponses() {
     }
 
     /** {@code {session, user}}, the body of {@code get-session}. */
-    static Map<String, Object> sessionAndUser(Postern postern, Session session) {
+    public static Map<String, Object> sessionAndUser(Postern postern, Session session) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session", session(postern, session.session()));
         body.put("user", Output.of(postern.schema(), CoreSchema.USER, session.user()));

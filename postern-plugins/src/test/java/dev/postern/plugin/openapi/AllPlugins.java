@@ -1,16 +1,21 @@
 package dev.postern.plugin.openapi;
 
+import dev.postern.plugin.anonymous.AnonymousPlugin;
 import dev.postern.plugin.emailotp.EmailOtpPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.lastloginmethod.LastLoginMethodPlugin;
 import dev.postern.plugin.magiclink.MagicLinkPlugin;
+import dev.postern.plugin.multisession.MultiSessionPlugin;
 import dev.postern.plugin.onetap.OneTapOptions;
 import dev.postern.plugin.onetap.OneTapPlugin;
+import dev.postern.plugin.onetimetoken.OneTimeTokenPlugin;
+import dev.postern.plugin.passkey.PasskeyPlugin;
 import dev.postern.plugin.phonenumber.LoggingSmsSender;
 import dev.postern.plugin.phonenumber.PhoneNumberOptions;
 import dev.postern.plugin.phonenumber.PhoneNumberPlugin;
-import dev.postern.plugin.passkey.PasskeyPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
+import dev.postern.plugin.username.UsernamePlugin;
 import dev.postern.testkit.TestPostern;
 
 /** An instance with every plugin this module ships, so the document is checked against all their routes. */
@@ -23,7 +28,9 @@ final class AllPlugins {
                 .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
                         new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
                         new OneTapPlugin(OneTapOptions.forClient("client-id")),
-                        new MagicLinkPlugin(), new EmailOtpPlugin(), new PasskeyPlugin())
+                        new MagicLinkPlugin(), new EmailOtpPlugin(), new PasskeyPlugin(),
+                        new UsernamePlugin(), new AnonymousPlugin(), new MultiSessionPlugin(), new OneTimeTokenPlugin(),
+                        new LastLoginMethodPlugin())
                 .start();
     }
 }
