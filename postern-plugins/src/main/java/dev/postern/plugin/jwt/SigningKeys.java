@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * grace period.
  */
 public final class SigningKeys {
-    private static final Duration MIN_UNKNOWN_KID_REFRESH = Duration.ofSeconds(1);
+    private static final long MIN_UNKNOWN_KID_REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final JwtOptions options;
     private final Store store;
@@ -48,6 +48,9 @@ public final class SigningKeys {
     private final ConcurrentMap<String, Signing> signers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
+    /** When an unknown kid last made this node re-read the table (monotonic), to bound forged-kid floods. */
+    private final java.util.concurrent.atomic.AtomicLong lastUnknownKidReload =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - MIN_UNKNOWN_KID_REFRESH_NANOS);
 
     SigningKeys(JwtOptions options, Postern postern) {
         this.options = options;
@@ -116,13 +119,19 @@ public final class SigningKeys {
     /** The verifier of key {@code kid} with its algorithm, re-reading the table once for an unknown kid. */
     Optional<Verification> verifier(String kid) {
         Optional<StoredKey> key = find(snapshotOrLoad(), kid);
-        if (key.isEmpty() && snapshot.loadedAt().plus(MIN_UNKNOWN_KID_REFRESH).isBefore(clock.instant())) {
+        if (key.isEmpty() && mayReloadForUnknownKid()) {
             key = find(reload(), kid);
         }
         return key.map(k -> {
             JwtAlgorithm alg = algorithm(k);
             return new Verification(k, alg, verifiers.computeIfAbsent(k.id(), id -> parseVerifier(k, alg)));
         });
+    }
+
+    private boolean mayReloadForUnknownKid() {
+        long last = lastUnknownKidReload.get();
+        long now = System.nanoTime();
+        return now - last >= MIN_UNKNOWN_KID_REFRESH_NANOS && lastUnknownKidReload.compareAndSet(last, now);
     }
 
     record Verification(StoredKey key, JwtAlgorithm alg, JWSVerifier verifier) {
