@@ -1,6 +1,7 @@
 package dev.postern.plugin.openapi;
 
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.jwt.JwtPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestPostern;
@@ -12,7 +13,8 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                        new JwtPlugin())
                 .start();
     }
 }
