@@ -14,10 +14,11 @@ import java.util.Optional;
 final class JwtHeaderHook implements EndpointHandler {
     static final String HEADER = "set-auth-jwt";
 
-    private final JwtTokens tokens;
+    private final JwtPlugin plugin;
 
-    JwtHeaderHook(JwtTokens tokens) {
-        this.tokens = tokens;
+    /** Takes the plugin, whose tokens exist only once the instance is built (hooks are declared before). */
+    JwtHeaderHook(JwtPlugin plugin) {
+        this.plugin = plugin;
     }
 
     static boolean isGetSession(EndpointContext ctx) {
@@ -32,7 +33,7 @@ final class JwtHeaderHook implements EndpointHandler {
         Optional<Session> session = ctx.postern().sessions().current(ctx)
                 .or(() -> ctx.postern().sessions().newSession(ctx));
         session.ifPresent(s -> {
-            ctx.setHeader(HEADER, tokens.forSession(s));
+            ctx.setHeader(HEADER, plugin.tokens().forSession(s));
             ExposedHeaders.expose(ctx, HEADER);
         });
         return null;

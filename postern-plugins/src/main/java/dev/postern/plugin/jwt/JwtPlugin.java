@@ -65,7 +65,7 @@ public final class JwtPlugin implements Plugin {
         if (options.disableSettingJwtHeader()) {
             return List.of();
         }
-        return List.of(new Hook(JwtHeaderHook::isGetSession, ctx -> new JwtHeaderHook(tokens()).handle(ctx)));
+        return List.of(new Hook(JwtHeaderHook::isGetSession, new JwtHeaderHook(this)));
     }
 
     @Override

@@ -247,6 +247,10 @@ public final class SigningKeys {
         List<StoredKey> keys = store.findMany(JwksTable.NAME, Query.all()).stream().map(StoredKey::of).toList();
         Snapshot fresh = new Snapshot(keys, clock.instant());
         snapshot = fresh;
+        // Keys deleted from the table (by hand, or by better-auth's tooling) stop signing and verifying here.
+        java.util.Set<String> ids = keys.stream().map(StoredKey::id).collect(java.util.stream.Collectors.toSet());
+        signers.keySet().retainAll(ids);
+        verifiers.keySet().retainAll(ids);
         return fresh;
     }
 
