@@ -9,16 +9,13 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { betterAuth } from "better-auth";
 import { jwt } from "better-auth/plugins";
 import { getMigrations } from "better-auth/db/migration";
 import { jwtClient } from "better-auth/client/plugins";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
-import { SECRET, runPostern, startPostern } from "../lib/server.mjs";
+import { runPostern, startPostern } from "../lib/server.mjs";
 import { clientFor } from "../lib/client.mjs";
-import { createDatabase, databaseKind } from "../lib/databases.mjs";
+import { openBetterAuth, sharedDatabase } from "../lib/better-auth.mjs";
 
 // Both sides sign for the same issuer and audience, as two implementations of one deployment would.
 const ISSUER = "https://auth.example.test";
@@ -26,33 +23,13 @@ const YAML = `plugins:\n  jwt:\n    jwks:\n      keyCacheTtl: 1\n    jwt: { issu
 let dir;
 let database;
 
-function openBetterAuth() {
-  let connection;
-  let close;
-  if (database.kind === "sqlite") {
-    connection = new Database(database.file);
-    close = async () => connection.close();
-  } else {
-    connection = new pg.Pool({ connectionString: database.connectionString, max: 2, connectionTimeoutMillis: 5_000 });
-    close = () => connection.end();
-  }
-  const auth = betterAuth({
-    database: connection,
-    secret: SECRET,
-    baseURL: "http://127.0.0.1:3000",
-    emailAndPassword: { enabled: true },
-    plugins: [jwt({ jwt: { issuer: ISSUER, audience: ISSUER } })],
-    logger: { disabled: true },
-  });
-  return { auth, close };
+function openBetterAuthWithJwt() {
+  return openBetterAuth(database, { plugins: [jwt({ jwt: { issuer: ISSUER, audience: ISSUER } })] });
 }
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "postern-compat-jwt-keys-"));
-  const kind = databaseKind();
-  database = kind === "sqlite"
-    ? { kind, file: join(dir, "better-auth.db"), url: `sqlite:${join(dir, "better-auth.db")}`, async drop() {} }
-    : await createDatabase(kind, dir);
+  database = await sharedDatabase(dir);
 });
 after(async () => {
   await database?.drop();
@@ -61,7 +38,7 @@ after(async () => {
 
 test("better-auth's keys serve Postern and Postern's keys serve better-auth", async () => {
   const expected = { issuer: ISSUER, audience: ISSUER };
-  const first = openBetterAuth();
+  const first = openBetterAuthWithJwt();
   let betterAuthToken;
   try {
     await (await getMigrations(first.auth.options)).runMigrations();
@@ -98,7 +75,7 @@ test("better-auth's keys serve Postern and Postern's keys serve better-auth", as
     await server.stop();
   }
 
-  const second = openBetterAuth();
+  const second = openBetterAuthWithJwt();
   try {
     const verified = await second.auth.api.verifyJWT({ body: { token: posternToken } });
     assert.equal(verified.payload?.email, "ada@example.com", "better-auth verifies Postern's token");
