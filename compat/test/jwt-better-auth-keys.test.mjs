@@ -3,7 +3,8 @@
 // that database, publishes the key and signs /token with it (so it decrypted better-auth's private key);
 // `postern keys rotate` adds a Postern-made key; better-auth, back on the database, verifies Postern's
 // token (verifyJWT) and signs with Postern's new key (so it decrypted Postern's private key).
-// One writer at a time, as in better-auth-database.test.mjs.
+// Postern finds nothing to migrate in the jwks table better-auth created. One writer at a time, as in
+// better-auth-database.test.mjs.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -48,8 +49,14 @@ test("better-auth's keys serve Postern and Postern's keys serve better-auth", as
   }
   const betterAuthKid = decodeProtectedHeader(betterAuthToken).kid;
 
+  // The jwks table better-auth created is exactly Postern's: nothing to migrate, and Postern starts on it
+  // without --migrate (on PostgreSQL it would refuse a schema that lacks anything).
+  const dryRun = runPostern(["migrate", "--dry-run"],
+    { POSTERN_PLUGINS: "jwt", POSTERN_DATABASE_URL: database.url, POSTERN_DATA_DIR: join(dir, "data") }, { cwd: dir });
+  assert.equal(dryRun.status, 0, dryRun.output);
+  assert.match(dryRun.output, /Nothing to migrate/);
   const server = await startPostern({ POSTERN_PLUGINS: "jwt", POSTERN_RATE_LIMIT_ENABLED: "false" },
-    { database, yaml: YAML });
+    { database, yaml: YAML, migrate: false });
   let posternToken;
   let rotatedToken;
   let newKid;
