@@ -6,6 +6,9 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.postern.PosternApi.ApiCall;
 import dev.postern.crypto.SymmetricEncryption;
 import dev.postern.json.Json;
+import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.user.UserPlugin;
 import dev.postern.store.Query;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
@@ -22,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The jwks table: encryption at rest, caching, rotation and the grace period, several nodes. */
 class JwtKeysTest {
+    private static final String SECRET_V1 = "1:postern-jwt-test-secret-one-0123456789abcdef";
+    private static final String SECRET_V2 = "2:postern-jwt-test-secret-two-0123456789abcdef";
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -148,6 +153,31 @@ class JwtKeysTest {
             clock.advance(Duration.ofSeconds(31));
             assertThat(kid(browser.get("/token").json().get("token").asString())).isEqualTo(rotated.id())
                     .isNotEqualTo(before);
+        } finally {
+            db.drop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void withVersionedSecretsThePrivateKeyIsAnEnvelopeThatSurvivesSecretRotation(TestDatabase database) {
+        TestDatabase.Instance db = database.create();
+        String kid;
+        try {
+            try (TestPostern first = TestPostern.builder().database(db).secrets(SECRET_V2 + "," + SECRET_V1)
+                    .plugins(new JwtPlugin()).start()) {
+                first.client().get("/jwks").assertStatus(200);
+                Row row = onlyKey(first);
+                kid = row.id();
+                assertThat(Json.parse(row.string("privateKey")).asString()).startsWith("$ba$2$");
+            }
+            try (TestPostern rotated = TestPostern.builder().database(db)
+                    .secrets("3:postern-jwt-test-secret-three-0123456789abcdef," + SECRET_V2)
+                    .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new JwtPlugin()).start()) {
+                TestClient browser = JwtInstances.signedIn(rotated, "ada@example.com");
+                String token = browser.get("/token").assertStatus(200).json().get("token").asString();
+                assertThat(kid(token)).as("the key encrypted under secret 2 still signs").isEqualTo(kid);
+            }
         } finally {
             db.drop();
         }
