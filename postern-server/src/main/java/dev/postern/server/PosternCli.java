@@ -3,6 +3,8 @@ package dev.postern.server;
 import dev.postern.server.cli.CliEnvironment;
 import dev.postern.server.cli.CommandFailure;
 import dev.postern.server.cli.DoctorCommand;
+import dev.postern.server.cli.KeysCommand;
+import dev.postern.server.cli.RotateKeysCommand;
 import dev.postern.server.cli.Failures;
 import dev.postern.server.cli.GenerateCommand;
 import dev.postern.server.cli.MigrateCommand;
@@ -32,13 +34,16 @@ public final class PosternCli {
     public static CommandLine commandLine(CliEnvironment env) {
         CommandLine users = new CommandLine(new UsersCommand())
                 .addSubcommand("set-role", new SetRoleCommand(env));
+        CommandLine keys = new CommandLine(new KeysCommand())
+                .addSubcommand("rotate", new RotateKeysCommand(env));
         CommandLine root = new CommandLine(new PosternCommand())
                 .addSubcommand("serve", new ServeCommand(env))
                 .addSubcommand("migrate", new MigrateCommand(env))
                 .addSubcommand("generate", new GenerateCommand(env))
                 .addSubcommand("secret", new SecretCommand())
                 .addSubcommand("doctor", new DoctorCommand(env))
-                .addSubcommand("users", users);
+                .addSubcommand("users", users)
+                .addSubcommand("keys", keys);
         root.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd, parsed, env));
         return root;
     }

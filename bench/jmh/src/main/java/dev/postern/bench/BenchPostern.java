@@ -8,6 +8,7 @@ import dev.postern.http.AuthResponse;
 import dev.postern.jdbc.JdbcStoreProvider;
 import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Migrator;
+import dev.postern.plugin.Plugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
@@ -39,7 +40,7 @@ final class BenchPostern implements AutoCloseable {
     private final Session session;
     private final String sessionCookie;
 
-    private BenchPostern(CookieCacheSettings cookieCache) {
+    private BenchPostern(CookieCacheSettings cookieCache, List<Plugin> extraPlugins) {
         try {
             folder = Files.createTempDirectory("postern-jmh");
         } catch (IOException e) {
@@ -51,6 +52,7 @@ final class BenchPostern implements AutoCloseable {
                 .secret(SECRET)
                 .database(provider)
                 .plugins(List.of(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin()))
+                .plugins(extraPlugins)
                 .session(SessionSettings.builder().cookieCache(cookieCache).build())
                 .rateLimit(RateLimitSettings.disabled())
                 .build());
@@ -63,12 +65,17 @@ final class BenchPostern implements AutoCloseable {
 
     /** An instance that reads every session from the database. */
     static BenchPostern withoutCookieCache() {
-        return new BenchPostern(CookieCacheSettings.disabled());
+        return new BenchPostern(CookieCacheSettings.disabled(), List.of());
+    }
+
+    /** An instance without cookie cache that also runs {@code plugin} (e.g. jwt). */
+    static BenchPostern withPlugin(Plugin plugin) {
+        return new BenchPostern(CookieCacheSettings.disabled(), List.of(plugin));
     }
 
     /** An instance with better-auth's {@code session_data} cookie cache on, in the given format. */
     static BenchPostern withCookieCache(CookieCacheSettings cookieCache) {
-        return new BenchPostern(cookieCache);
+        return new BenchPostern(cookieCache, List.of());
     }
 
     Postern postern() {

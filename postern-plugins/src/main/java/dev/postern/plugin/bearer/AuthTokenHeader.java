@@ -3,12 +3,10 @@ package dev.postern.plugin.bearer;
 import dev.postern.crypto.UriComponent;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.endpoint.EndpointHandler;
+import dev.postern.endpoint.ExposedHeaders;
 import dev.postern.http.Cookie;
 import dev.postern.session.AuthCookies;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The after-hook that hands a bearer client its token: whenever a response sets a live session cookie
@@ -20,14 +18,13 @@ import java.util.Set;
  */
 final class AuthTokenHeader implements EndpointHandler {
     static final String HEADER = "set-auth-token";
-    private static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
 
     @Override
     public Object handle(EndpointContext ctx) {
         String name = ctx.postern().sessions().cookies().name(AuthCookies.SESSION_TOKEN);
         liveSessionCookie(ctx, name).ifPresent(cookie -> {
             ctx.setHeader(HEADER, UriComponent.decodeOrKeep(cookie.value()));
-            ctx.setHeader(EXPOSE_HEADERS, exposedWithAuthToken(ctx));
+            ExposedHeaders.expose(ctx, HEADER);
         });
         return null;
     }
@@ -41,20 +38,5 @@ final class AuthTokenHeader implements EndpointHandler {
         }
         boolean live = last != null && !last.value().isEmpty() && (last.maxAge() == null || !last.maxAge().isZero());
         return live ? Optional.of(last) : Optional.empty();
-    }
-
-    private static String exposedWithAuthToken(EndpointContext ctx) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String value : ctx.responseHeaders().all(EXPOSE_HEADERS)) {
-            for (String header : value.split(",")) {
-                if (!header.isBlank()) {
-                    names.add(header.trim());
-                }
-            }
-        }
-        if (names.stream().noneMatch(n -> n.toLowerCase(Locale.ROOT).equals(HEADER))) {
-            names.add(HEADER);
-        }
-        return String.join(", ", names);
     }
 }

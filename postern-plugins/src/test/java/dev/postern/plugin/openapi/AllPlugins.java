@@ -3,6 +3,7 @@ package dev.postern.plugin.openapi;
 import dev.postern.plugin.anonymous.AnonymousPlugin;
 import dev.postern.plugin.emailotp.EmailOtpPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
+import dev.postern.plugin.jwt.JwtPlugin;
 import dev.postern.plugin.lastloginmethod.LastLoginMethodPlugin;
 import dev.postern.plugin.magiclink.MagicLinkPlugin;
 import dev.postern.plugin.multisession.MultiSessionPlugin;
@@ -28,9 +29,15 @@ final class AllPlugins {
                 .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
                         new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
                         new OneTapPlugin(OneTapOptions.forClient("client-id")),
-                        new MagicLinkPlugin(), new EmailOtpPlugin(), new PasskeyPlugin(),
-                        new UsernamePlugin(), new AnonymousPlugin(), new MultiSessionPlugin(), new OneTimeTokenPlugin(),
-                        new LastLoginMethodPlugin())
+                        new MagicLinkPlugin(),
+                        new EmailOtpPlugin(),
+                        new PasskeyPlugin(),
+                        new UsernamePlugin(),
+                        new AnonymousPlugin(),
+                        new MultiSessionPlugin(),
+                        new OneTimeTokenPlugin(),
+                        new LastLoginMethodPlugin(),
+                        new JwtPlugin())
                 .start();
     }
 }
