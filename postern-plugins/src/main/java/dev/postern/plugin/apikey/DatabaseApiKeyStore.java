@@ -79,7 +79,7 @@ final class DatabaseApiKeyStore implements ApiKeyStore {
             row = consumeRemaining(key, now);
             written = true;
         }
-        Optional<Row> limited = consumeRateLimit(row, now);
+        Optional<Row> limited = consumeRateLimit(row, now, written);
         if (limited.isPresent()) {
             return limited.get();
         }
@@ -113,8 +113,13 @@ final class DatabaseApiKeyStore implements ApiKeyStore {
                 .orElseThrow(() -> ApiKeyErrorCodes.USAGE_EXCEEDED.toException(Status.TOO_MANY_REQUESTS));
     }
 
-    /** The row after counting this request, or empty when rate limiting wrote nothing. */
-    private Optional<Row> consumeRateLimit(Row key, Instant now) {
+    /**
+     * The row after counting this request, or empty when rate limiting wrote nothing. When a use was
+     * already claimed ({@code claimed}) and the row vanishes meanwhile (a concurrent verification found
+     * the key used up and deleted it, as better-auth does), the claim stands and the row as claimed is
+     * returned: the use was paid for.
+     */
+    private Optional<Row> consumeRateLimit(Row key, Instant now, boolean claimed) {
         Row row = key;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             RateLimitDecision decision = RateLimitDecision.of(row, options, now);
@@ -123,9 +128,12 @@ final class DatabaseApiKeyStore implements ApiKeyStore {
                     if (!skip.stamp()) {
                         yield Optional.empty();
                     }
-                    yield Optional.of(store.update(TABLE, Where.eq("id", row.id()),
-                                    Map.of("lastRequest", now, "updatedAt", now))
-                            .orElseThrow(() -> ApiKeyErrorCodes.INVALID_API_KEY.toException(Status.UNAUTHORIZED)));
+                    Optional<Row> stamped = store.update(TABLE, Where.eq("id", row.id()),
+                            Map.of("lastRequest", now, "updatedAt", now));
+                    if (stamped.isEmpty() && !claimed) {
+                        throw ApiKeyErrorCodes.INVALID_API_KEY.toException(Status.UNAUTHORIZED);
+                    }
+                    yield Optional.of(stamped.orElse(row));
                 }
                 case RateLimitDecision.Deny deny -> throw new RateLimitedException(deny.tryAgainInMillis());
                 case RateLimitDecision.Increment increment -> store.incrementOne(TABLE,
@@ -143,8 +151,14 @@ final class DatabaseApiKeyStore implements ApiKeyStore {
                 return result;
             }
             // Another verification changed the counter first: decide again on what it left.
-            row = store.findOne(TABLE, Where.eq("id", row.id()))
-                    .orElseThrow(() -> ApiKeyErrorCodes.INVALID_API_KEY.toException(Status.UNAUTHORIZED));
+            Optional<Row> fresh = store.findOne(TABLE, Where.eq("id", row.id()));
+            if (fresh.isEmpty()) {
+                if (claimed) {
+                    return Optional.of(row);
+                }
+                throw ApiKeyErrorCodes.INVALID_API_KEY.toException(Status.UNAUTHORIZED);
+            }
+            row = fresh.get();
         }
         throw new RateLimitedException(0);
     }
