@@ -53,6 +53,7 @@ final class CreateApiKeyEndpoint {
                 .noStore()
                 .summary("Create a new API key for a user")
                 .tags("API Key")
+                .response(ApiKeySchemas.CREATED)
                 .errors(ApiKeyErrorCodes.SERVER_ONLY_PROPERTY.code(), ApiKeyErrorCodes.UNAUTHORIZED_SESSION.code(),
                         ApiKeyErrorCodes.METADATA_DISABLED.code(), ApiKeyErrorCodes.INVALID_METADATA_TYPE.code(),
                         ApiKeyErrorCodes.REFILL_AMOUNT_AND_INTERVAL_REQUIRED.code(),

@@ -40,15 +40,15 @@ final class OwnerApiKeyEndpoints {
     static List<Endpoint> endpoints(ApiKeyPlugin plugin) {
         return List.of(
                 Endpoint.get("/api-key/get").name("getApiKey").query(GET_QUERY)
-                        .summary("Retrieve an existing API key by ID").tags("API Key")
+                        .summary("Retrieve an existing API key by ID").tags("API Key").response(ApiKeySchemas.API_KEY)
                         .errors("UNAUTHORIZED", ApiKeyErrorCodes.KEY_NOT_FOUND.code())
                         .handler(ctx -> get(ctx, plugin.service())).build(),
                 Endpoint.get("/api-key/list").name("listApiKeys").query(LIST_QUERY)
-                        .summary("List all API keys for the authenticated user").tags("API Key")
+                        .summary("List all API keys for the authenticated user").tags("API Key").response(ApiKeySchemas.LIST)
                         .errors("UNAUTHORIZED")
                         .handler(ctx -> list(ctx, plugin.service())).build(),
                 Endpoint.post("/api-key/delete").name("deleteApiKey").body(DELETE_BODY)
-                        .summary("Delete an existing API key").tags("API Key")
+                        .summary("Delete an existing API key").tags("API Key").response(ApiKeySchemas.SUCCESS)
                         .errors("UNAUTHORIZED", ApiKeyErrorCodes.USER_BANNED.code(), ApiKeyErrorCodes.KEY_NOT_FOUND.code())
                         .handler(ctx -> delete(ctx, plugin.service())).build());
     }

@@ -51,6 +51,7 @@ final class UpdateApiKeyEndpoint {
                 .body(BODY)
                 .summary("Update an existing API key by ID")
                 .tags("API Key")
+                .response(ApiKeySchemas.API_KEY)
                 .errors(ApiKeyErrorCodes.UNAUTHORIZED_SESSION.code(), ApiKeyErrorCodes.SERVER_ONLY_PROPERTY.code(),
                         ApiKeyErrorCodes.KEY_NOT_FOUND.code(), ApiKeyErrorCodes.INVALID_NAME_LENGTH.code(),
                         ApiKeyErrorCodes.KEY_DISABLED_EXPIRATION.code(), ApiKeyErrorCodes.EXPIRES_IN_IS_TOO_SMALL.code(),

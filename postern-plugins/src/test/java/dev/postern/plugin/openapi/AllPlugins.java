@@ -12,7 +12,8 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                        new dev.postern.plugin.apikey.ApiKeyPlugin())
                 .start();
     }
 }
