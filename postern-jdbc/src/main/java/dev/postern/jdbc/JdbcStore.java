@@ -181,21 +181,24 @@ public final class JdbcStore implements Store {
         }
         String assignments = String.join(", ", changes);
         Object knownId = idOnly(table, where);
-        Sql firstId = knownId != null ? null : firstIdQuery(table, where);
-        return run(table, "incrementOne", connection -> {
-            Object id = knownId != null ? knownId : statements.firstValue(connection, table, table.id(), firstId);
-            if (id == null) {
-                return Optional.<Row>empty();
-            }
-            // The guard is evaluated again by the UPDATE itself: that, not the lookup above, makes it atomic.
-            Sql update = filtered(table, "UPDATE " + table.table() + " SET " + assignments, setParams,
-                    where.and(TableMapping.ID, Operator.EQ, id));
+        Object id = knownId != null ? knownId
+                : run(table, "incrementOne", connection -> statements.firstValue(connection, table, table.id(),
+                        firstIdQuery(table, where)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        // The guard is evaluated again by the UPDATE itself: that, not the lookup above, makes it atomic.
+        Sql update = filtered(table, "UPDATE " + table.table() + " SET " + assignments, setParams,
+                where.and(TableMapping.ID, Operator.EQ, id));
+        Sql reread = select(table, Where.eq(TableMapping.ID, id), List.of(), 1, null);
+        // One transaction, so the row read back is this change's result: the UPDATE's row lock keeps a
+        // concurrent write or delete out until the read is done.
+        return transaction(tx -> ((JdbcStore) tx).run(table, "incrementOne", connection -> {
             if (statements.execute(connection, update) == 0) {
                 return Optional.<Row>empty();
             }
-            return statements.rows(connection, table, select(table, Where.eq(TableMapping.ID, id), List.of(), 1, null))
-                    .stream().findFirst();
-        });
+            return statements.rows(connection, table, reread).stream().findFirst();
+        }));
     }
 
     @Override

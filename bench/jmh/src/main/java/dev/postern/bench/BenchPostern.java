@@ -8,6 +8,7 @@ import dev.postern.http.AuthResponse;
 import dev.postern.jdbc.JdbcStoreProvider;
 import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Migrator;
+import dev.postern.plugin.Plugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.user.UserPlugin;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ final class BenchPostern implements AutoCloseable {
     private final Session session;
     private final String sessionCookie;
 
-    private BenchPostern(CookieCacheSettings cookieCache) {
+    private BenchPostern(CookieCacheSettings cookieCache, List<Plugin> extraPlugins) {
         try {
             folder = Files.createTempDirectory("postern-jmh");
         } catch (IOException e) {
@@ -50,7 +52,7 @@ final class BenchPostern implements AutoCloseable {
                 .baseUrl("http://localhost:3000")
                 .secret(SECRET)
                 .database(provider)
-                .plugins(List.of(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin()))
+                .plugins(plugins(extraPlugins))
                 .session(SessionSettings.builder().cookieCache(cookieCache).build())
                 .rateLimit(RateLimitSettings.disabled())
                 .build());
@@ -61,14 +63,25 @@ final class BenchPostern implements AutoCloseable {
         sessionCookie = name + "=" + new CookieSigner(postern.config().secrets()).sign(session.token());
     }
 
+    private static List<Plugin> plugins(List<Plugin> extra) {
+        List<Plugin> all = new ArrayList<>(List.of(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin()));
+        all.addAll(extra);
+        return all;
+    }
+
     /** An instance that reads every session from the database. */
     static BenchPostern withoutCookieCache() {
-        return new BenchPostern(CookieCacheSettings.disabled());
+        return new BenchPostern(CookieCacheSettings.disabled(), List.of());
+    }
+
+    /** An instance without cookie cache and with {@code extraPlugins} besides the core three. */
+    static BenchPostern withPlugins(Plugin... extraPlugins) {
+        return new BenchPostern(CookieCacheSettings.disabled(), List.of(extraPlugins));
     }
 
     /** An instance with better-auth's {@code session_data} cookie cache on, in the given format. */
     static BenchPostern withCookieCache(CookieCacheSettings cookieCache) {
-        return new BenchPostern(cookieCache);
+        return new BenchPostern(cookieCache, List.of());
     }
 
     Postern postern() {
