@@ -8,6 +8,7 @@ import dev.postern.error.ErrorCode;
 import dev.postern.plugin.Plugin;
 import dev.postern.schema.SchemaContribution;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,9 +103,7 @@ public final class ApiKeyPlugin implements Plugin {
 
     ApiKeyVerification verify(String key, Map<String, List<String>> permissions, String configId) {
         try {
-            ApiKeyVerification accepted = ApiKeyVerification.accepted(
-                    ApiKeyResponses.of(service().verify(key, permissions, configId)));
-            return accepted;
+            return ApiKeyVerification.accepted(ApiKeyResponses.of(service().verify(key, permissions, configId)));
         } catch (ApiException e) {
             return ApiKeyVerification.refused(e);
         }
@@ -112,10 +111,16 @@ public final class ApiKeyPlugin implements Plugin {
 
     /** Deletes every expired key now; better-auth's {@code deleteAllExpiredApiKeys}. */
     public Map<String, Object> deleteAllExpiredApiKeys() {
-        service().deleteExpired(true);
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("success", true);
-        out.put("error", null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            service().deleteExpired(true);
+            out.put("success", true);
+            out.put("error", null);
+        } catch (RuntimeException e) {
+            // As better-auth: the failure is reported in the body rather than thrown.
+            out.put("success", false);
+            out.put("error", Map.of("message", String.valueOf(e.getMessage())));
+        }
         return out;
     }
 }

@@ -105,7 +105,6 @@ final class SecondaryApiKeyStore implements ApiKeyStore {
             }
             Map<String, Object> values = new LinkedHashMap<>(fresh.get().values());
             values.putAll(changes);
-            values.putIfAbsent("updatedAt", Instant.now());
             if (!changes.containsKey("updatedAt")) {
                 values.put("updatedAt", Instant.now());
             }
