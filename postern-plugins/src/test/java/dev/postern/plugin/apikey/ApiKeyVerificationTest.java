@@ -206,4 +206,17 @@ class ApiKeyVerificationTest {
             assertThat(app.exists(expired)).isFalse();
         }
     }
+
+    @Test
+    void disableKeyHashingStoresAndMatchesTheKeyAsGiven() {
+        ApiKeyOptions options = ((ApiKeyPlugin) new ApiKeyPluginFactory().create(Map.of("disableKeyHashing", true))).options();
+        try (ApiKeyFixture app = ApiKeyFixture.start(TestDatabase.SQLITE, options)) {
+            String userId = app.userId(app.user("ada@example.com"));
+            JsonNode created = app.createOnServer(userId, Map.of());
+            String key = created.get("key").asString();
+
+            assertThat(app.stored(created.get("id").asString()).string("key")).isEqualTo(key);
+            assertThat(app.verify(key).valid()).isTrue();
+        }
+    }
 }
