@@ -22,10 +22,8 @@ final class ApiKeyResponses {
 
     /** The response of {@code create}: the key in clear, this once. */
     static Map<String, Object> created(Row key, String plaintext) {
-        Map<String, Object> out = new LinkedHashMap<>(key.values());
+        Map<String, Object> out = of(key);
         out.put("key", plaintext);
-        out.put("metadata", ApiKeyJson.parse(key.string("metadata")));
-        out.put("permissions", ApiKeyJson.parse(key.string("permissions")));
         return out;
     }
 }
