@@ -48,6 +48,11 @@ public final class NoStore implements Store {
     }
 
     @Override
+    public Optional<Row> incrementOne(String model, Where where, Map<String, Long> increments, Map<String, Object> set) {
+        throw unused();
+    }
+
+    @Override
     public long updateMany(String model, Where where, Map<String, Object> data) {
         throw unused();
     }

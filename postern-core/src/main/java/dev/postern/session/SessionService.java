@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 public final class SessionService {
     private static final String CURRENT = SessionService.class.getName() + ".current";
     private static final String CREATED = SessionService.class.getName() + ".created";
+    private static final String ASSUMED = SessionService.class.getName() + ".assumed";
 
     private final PosternConfig config;
     private final SessionSettings settings;
@@ -182,6 +183,18 @@ public final class SessionService {
         setCookies(ctx, session, writer.requestSaysDontRemember(ctx));
     }
 
+    /**
+     * Makes {@code session} the session of this call without a cookie or a stored row: for a credential
+     * that stands in for a session, as the api-key plugin's {@code enableSessionForAPIKeys} does (better-auth
+     * sets {@code ctx.context.session}). Every later read of the call ({@link #current}, {@link #require},
+     * {@link #requireSensitive}) returns it, until a hook replaces the request.
+     */
+    public void assume(EndpointContext ctx, Session session) {
+        Objects.requireNonNull(session, "session");
+        ctx.attribute(ASSUMED, new Remembered(ctx.request(), Optional.of(session)));
+        remember(ctx, Optional.of(session));
+    }
+
     /** The session created (or re-issued) during this call, for after-hooks such as two-factor's. */
     public Optional<Session> newSession(EndpointContext ctx) {
         return ctx.attribute(CREATED);
@@ -266,6 +279,10 @@ public final class SessionService {
     }
 
     private Optional<Session> resolve(EndpointContext ctx, SessionLookup.Options options) {
+        Optional<Remembered> assumed = ctx.attribute(ASSUMED);
+        if (assumed.isPresent() && assumed.get().request() == ctx.request()) {
+            return assumed.get().session();
+        }
         Optional<Session> session;
         try {
             session = lookup(ctx, options).session();

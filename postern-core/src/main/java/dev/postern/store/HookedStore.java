@@ -96,6 +96,11 @@ public final class HookedStore implements Store {
     }
 
     @Override
+    public Optional<Row> incrementOne(String model, Where where, Map<String, Long> increments, Map<String, Object> set) {
+        return delegate.incrementOne(model, where, increments, set);
+    }
+
+    @Override
     public long updateMany(String model, Where where, Map<String, Object> data) {
         return delegate.updateMany(model, where, data);
     }

@@ -32,6 +32,16 @@ public interface Store extends AutoCloseable {
     /** Updates the first row matching {@code where} and returns it as stored, if there was one. */
     Optional<Row> update(String model, Where where, Map<String, Object> data);
 
+    /**
+     * Atomically adds {@code increments} (negative to subtract) to numeric fields of the first row matching
+     * {@code where} and writes {@code set} on it, in one statement that re-checks {@code where}: a guard
+     * such as {@code remaining > 0} holds at the moment of the write, so concurrent callers can never
+     * take a counter past it (better-auth's {@code adapter.incrementOne}). Returns the row as read right
+     * after the change, or empty when no row matched, a concurrent write having made the guard false
+     * included. Database hooks do not run, as for better-auth's counters.
+     */
+    Optional<Row> incrementOne(String model, Where where, Map<String, Long> increments, Map<String, Object> set);
+
     /** Updates every matching row; returns how many changed. */
     long updateMany(String model, Where where, Map<String, Object> data);
 

@@ -161,6 +161,47 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Optional<Row> incrementOne(String model, Where where, Map<String, Long> increments, Map<String, Object> set) {
+        TableMapping table = mapping(model);
+        if (increments.isEmpty() && set.isEmpty()) {
+            return findOne(model, where);
+        }
+        if (set.containsKey(TableMapping.ID) || increments.containsKey(TableMapping.ID)) {
+            throw new IllegalArgumentException("incrementOne cannot change the id of " + model);
+        }
+        List<Param> setParams = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        increments.forEach((field, delta) -> {
+            Column column = table.column(field);
+            changes.add(column.quotedName() + " = " + column.quotedName() + " + ?");
+            setParams.add(new Param(column.type(), Objects.requireNonNull(delta, field)));
+        });
+        if (!set.isEmpty()) {
+            changes.add(assignments(table, set, setParams));
+        }
+        String assignments = String.join(", ", changes);
+        Object knownId = idOnly(table, where);
+        Object id = knownId != null ? knownId
+                : run(table, "incrementOne", connection -> statements.firstValue(connection, table, table.id(),
+                        firstIdQuery(table, where)));
+        if (id == null) {
+            return Optional.empty();
+        }
+        // The guard is evaluated again by the UPDATE itself: that, not the lookup above, makes it atomic.
+        Sql update = filtered(table, "UPDATE " + table.table() + " SET " + assignments, setParams,
+                where.and(TableMapping.ID, Operator.EQ, id));
+        Sql reread = select(table, Where.eq(TableMapping.ID, id), List.of(), 1, null);
+        // One transaction, so the row read back is this change's result: the UPDATE's row lock keeps a
+        // concurrent write or delete out until the read is done.
+        return transaction(tx -> ((JdbcStore) tx).run(table, "incrementOne", connection -> {
+            if (statements.execute(connection, update) == 0) {
+                return Optional.<Row>empty();
+            }
+            return statements.rows(connection, table, reread).stream().findFirst();
+        }));
+    }
+
+    @Override
     public long updateMany(String model, Where where, Map<String, Object> data) {
         TableMapping table = mapping(model);
         if (data.isEmpty()) {

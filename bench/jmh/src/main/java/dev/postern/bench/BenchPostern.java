@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +52,7 @@ final class BenchPostern implements AutoCloseable {
                 .baseUrl("http://localhost:3000")
                 .secret(SECRET)
                 .database(provider)
-                .plugins(List.of(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin()))
-                .plugins(extraPlugins)
+                .plugins(plugins(extraPlugins))
                 .session(SessionSettings.builder().cookieCache(cookieCache).build())
                 .rateLimit(RateLimitSettings.disabled())
                 .build());
@@ -63,14 +63,20 @@ final class BenchPostern implements AutoCloseable {
         sessionCookie = name + "=" + new CookieSigner(postern.config().secrets()).sign(session.token());
     }
 
+    private static List<Plugin> plugins(List<Plugin> extra) {
+        List<Plugin> all = new ArrayList<>(List.of(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin()));
+        all.addAll(extra);
+        return all;
+    }
+
     /** An instance that reads every session from the database. */
     static BenchPostern withoutCookieCache() {
         return new BenchPostern(CookieCacheSettings.disabled(), List.of());
     }
 
-    /** An instance without cookie cache that also runs {@code plugin} (e.g. jwt). */
-    static BenchPostern withPlugin(Plugin plugin) {
-        return new BenchPostern(CookieCacheSettings.disabled(), List.of(plugin));
+    /** An instance without cookie cache and with {@code extraPlugins} besides the core three. */
+    static BenchPostern withPlugins(Plugin... extraPlugins) {
+        return new BenchPostern(CookieCacheSettings.disabled(), List.of(extraPlugins));
     }
 
     /** An instance with better-auth's {@code session_data} cookie cache on, in the given format. */

@@ -53,7 +53,7 @@ public class JwtBenchmark {
     public void setUp() throws JOSEException {
         JwtAlgorithm algorithm = JwtAlgorithm.named(alg).orElseThrow();
         jwt = new JwtPlugin(JwtOptions.builder().keyPairConfig(KeyPairConfig.of(algorithm)).build());
-        bench = BenchPostern.withPlugin(jwt);
+        bench = BenchPostern.withPlugins(jwt);
         token = jwt.tokens().forSession(bench.session());
         Optional<Map<String, Object>> claims = jwt.verifyJWT(token);
         if (claims.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,26 @@ public final class PluginOptions {
             return s;
         }
         throw wrong(key, "a string", value);
+    }
+
+    /** One string or a list of strings ({@code x-api-key} or {@code [x-api-key, authorization]}). */
+    public List<String> strings(String key, List<String> fallback) {
+        Object value = take(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String s) {
+            return List.of(s);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw wrong(key, "a string or a list of strings", value);
+    }
+
+    /** The keys of a free-form section (names chosen by the user, such as permission resources). */
+    public Set<String> keys() {
+        return new LinkedHashSet<>(values.keySet());
     }
 
     /** A boolean that stays null when absent, for options whose default depends on others. */

@@ -37,7 +37,8 @@ final class AllPlugins {
                         new MultiSessionPlugin(),
                         new OneTimeTokenPlugin(),
                         new LastLoginMethodPlugin(),
-                        new JwtPlugin())
+                        new JwtPlugin(),
+                        new dev.postern.plugin.apikey.ApiKeyPlugin())
                 .start();
     }
 }
