@@ -9,5 +9,7 @@ public enum MailKind {
     /** Confirms a change of address (sent to the current address); variables: {@code url}, {@code name}, {@code newEmail}. */
     CHANGE_EMAIL,
     /** Confirms deleting an account; variables: {@code url}, {@code name}, {@code email}. */
-    DELETE_ACCOUNT
+    DELETE_ACCOUNT,
+    /** A one-time code for two-factor sign-in; variables: {@code otp}, {@code name}, {@code email}. */
+    TWO_FACTOR_OTP
 }

@@ -36,6 +36,8 @@ public final class MailTemplates {
         map.put(MailKind.DELETE_ACCOUNT, simple("Confirm account deletion",
                 "Someone asked to delete your {app} account. If it was you, confirm; this cannot be undone. If not, change your password.",
                 "Delete my account"));
+        map.put(MailKind.TWO_FACTOR_OTP, code("Your verification code",
+                "Enter this code to finish signing in to your {app} account. If you did not try to sign in, change your password."));
         return new MailTemplates(map);
     }
 
@@ -65,6 +67,24 @@ public final class MailTemplates {
                     <p style="font-size:.85rem;color:#5b6472">Or open this link: %s</p>
                     </body></html>
                     """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(url), escape(action), escape(url));
+            return new MailMessage(to, appName + ": " + subject, text, html);
+        };
+    }
+
+    /** A message that carries a one-time code ({@code otp}) instead of a link. */
+    private static Template code(String subject, String paragraph) {
+        return (to, appName, vars) -> {
+            String otp = vars.getOrDefault("otp", "");
+            String greeting = vars.containsKey("name") && !vars.get("name").isBlank() ? "Hello " + vars.get("name") + "," : "Hello,";
+            String text = greeting + "\n\n" + fill(paragraph, appName, vars, false) + "\n\nCode: " + otp + "\n";
+            String html = """
+                    <!DOCTYPE html>
+                    <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1d2330;max-width:32rem;margin:auto;padding:1.5rem">
+                    <p>%s</p>
+                    <p>%s</p>
+                    <p style="font-size:1.5rem;letter-spacing:.2em;font-weight:600">%s</p>
+                    </body></html>
+                    """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(otp));
             return new MailMessage(to, appName + ": " + subject, text, html);
         };
     }
