@@ -46,6 +46,9 @@ final class BackupCodeEndpoints {
                         .body(plugin.passwordBody())
                         .summary("Generate new backup codes for two-factor authentication")
                         .tags("Two factor")
+                        .response(ResponseSchemas.object(ResponseSchemas.ordered(
+                                "status", ResponseSchemas.bool(),
+                                "backupCodes", ResponseSchemas.arrayOf(ResponseSchemas.string())), "status", "backupCodes"))
                         .noStore()
                         .errors("UNAUTHORIZED", "TWO_FACTOR_NOT_ENABLED", "INVALID_PASSWORD")
                         .handler(this::generate)

@@ -40,6 +40,8 @@ final class TotpEndpoints {
                         .summary("Get TOTP URI")
                         .description("Postern extension: qrCode 'svg' or 'png' adds totpQRCode.")
                         .tags("Two factor")
+                        .response(ResponseSchemas.object(ResponseSchemas.ordered(
+                                "totpURI", ResponseSchemas.string(), "totpQRCode", ResponseSchemas.string()), "totpURI"))
                         .noStore()
                         .errors("UNAUTHORIZED", "TOTP_NOT_CONFIGURED", "TOTP_NOT_ENABLED", "INVALID_PASSWORD")
                         .handler(this::uri)

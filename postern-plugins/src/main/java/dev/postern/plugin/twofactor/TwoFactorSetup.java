@@ -41,6 +41,11 @@ final class TwoFactorSetup {
                         .description("method 'totp' (default) answers the TOTP URI and backup codes; 'otp' enables "
                                 + "email/SMS codes at once. Postern extension: qrCode 'svg' or 'png' adds totpQRCode.")
                         .tags("Two factor")
+                        .response(ResponseSchemas.object(ResponseSchemas.ordered(
+                                "method", ResponseSchemas.string(),
+                                "totpURI", ResponseSchemas.string(),
+                                "backupCodes", ResponseSchemas.arrayOf(ResponseSchemas.string()),
+                                "totpQRCode", ResponseSchemas.string()), "method"))
                         .noStore()
                         .errors("UNAUTHORIZED", "INVALID_PASSWORD", "OTP_NOT_CONFIGURED", "TOTP_NOT_CONFIGURED",
                                 "TOTP_ALREADY_ENABLED")

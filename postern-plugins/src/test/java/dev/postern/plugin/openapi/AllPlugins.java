@@ -2,6 +2,7 @@ package dev.postern.plugin.openapi;
 
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.twofactor.TwoFactorPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestPostern;
 
@@ -12,7 +13,7 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin())
+                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new TwoFactorPlugin(), new OpenApiPlugin())
                 .start();
     }
 }

@@ -161,6 +161,28 @@ class TwoFactorTotpTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void skipVerificationOnEnableTurnsTwoFactorOnAtOnce(TestDatabase database) {
+        MutableClock clock = new MutableClock();
+        try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults().withSkipVerificationOnEnable(true),
+                clock, null)) {
+            TestClient client = auth.client();
+            Users.signUp(client, "ada@example.com");
+            String before = client.cookie(SESSION_COOKIE);
+
+            TestResponse enabled = client.postJson("/two-factor/enable", Map.of("password", Users.PASSWORD)).assertStatus(200);
+
+            assertThat(client.cookie(SESSION_COOKIE)).isNotEqualTo(before);
+            assertThat(client.get("/get-session").json().get("user").get("twoFactorEnabled").asBoolean()).isTrue();
+            TestClient browser = auth.client();
+            TestResponse challenge = TwoFactorFixture.signInExpectingChallenge(browser, "ada@example.com");
+            assertThat(challenge.json().get("twoFactorMethods").get(0).asString()).isEqualTo("totp");
+            Totp authenticator = TwoFactorFixture.authenticatorFor(enabled.json().get("totpURI").asString());
+            browser.postJson("/two-factor/verify-totp", Map.of("code", authenticator.at(clock.instant()))).assertStatus(200);
+        }
+    }
+
     private static String userId(TestPostern auth, String email) {
         return auth.postern().users().findByEmail(email).orElseThrow().id();
     }
