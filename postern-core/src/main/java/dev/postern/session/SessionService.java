@@ -190,7 +190,7 @@ public final class SessionService {
      */
     public Optional<Session> withdrawNewSession(EndpointContext ctx) {
         Optional<Session> created = newSession(ctx);
-        created.ifPresent(session -> repository.deleteByToken(session.token()));
+        created.ifPresent(session -> revoke(session.token()));
         writer.clearKeepingDontRemember(ctx);
         ctx.attribute(CREATED, null);
         remember(ctx, Optional.empty());
