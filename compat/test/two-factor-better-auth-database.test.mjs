@@ -7,6 +7,8 @@
 // Its connection is closed; Postern starts on that database with the same secret and finds nothing to
 // migrate; through the official client with twoFactorClient(), Ada's sign-in is challenged and completed with
 // a TOTP code from better-auth's otpauth URI, and on another device with one of better-auth's backup codes.
+// Last, the other way round: Carol enrols with Postern, Postern stops, and better-auth challenges her sign-in,
+// accepts her authenticator's code and decrypts the backup codes Postern stored.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -24,6 +26,7 @@ import { createDatabase, databaseKind } from "../lib/databases.mjs";
 import { totpCode } from "../lib/totp.mjs";
 
 const ADA = { email: "ada@example.com", password: "ada-password-1234", name: "Ada" };
+const CAROL = { email: "carol@example.com", password: "carol-password-9012", name: "Carol" };
 const YAML = `plugins:
   email-password: {}
   session: {}
@@ -139,4 +142,28 @@ test("better-auth's encrypted backup codes sign Ada in once each in Postern", as
   const reused = await second.client.twoFactor.verifyBackupCode({ code: enrolment.backupCodes[0] });
   assert.equal(reused.error.code, "INVALID_BACKUP_CODE");
   assert.equal((await second.client.twoFactor.verifyBackupCode({ code: enrolment.backupCodes[9] })).error, null);
+});
+
+test("a TOTP enrolment Postern wrote challenges and completes sign-in in better-auth", async () => {
+  const carol = clientFor(server, { plugins: [twoFactorClient()] });
+  const signedUp = await carol.client.signUp.email(CAROL);
+  assert.equal(signedUp.error, null, JSON.stringify(signedUp.error));
+  const enabled = await carol.client.twoFactor.enable({ password: CAROL.password });
+  assert.equal((await carol.client.twoFactor.verifyTotp({ code: totpCode(enabled.data.totpURI) })).error, null);
+  await server.stop();
+
+  const { auth, close } = openBetterAuth();
+  try {
+    const signIn = await auth.api.signInEmail({ body: { email: CAROL.email, password: CAROL.password }, asResponse: true });
+    assert.deepEqual(await signIn.clone().json(), { twoFactorRedirect: true, twoFactorMethods: ["totp"] });
+    const headers = new Headers({ cookie: cookieHeader(signIn) });
+    const verified = await auth.api.verifyTOTP({ body: { code: totpCode(enabled.data.totpURI) }, headers });
+    assert.equal(verified.user.id, signedUp.data.user.id);
+    assert.equal(typeof verified.token, "string");
+
+    const codes = await auth.api.viewBackupCodes({ body: { userId: signedUp.data.user.id } });
+    assert.deepEqual(codes.backupCodes, enabled.data.backupCodes);
+  } finally {
+    await close();
+  }
 });

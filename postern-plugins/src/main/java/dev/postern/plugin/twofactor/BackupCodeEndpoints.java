@@ -4,6 +4,7 @@ import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.endpoint.ResponseSchemas;
+import dev.postern.error.ApiException;
 import dev.postern.http.Status;
 import dev.postern.session.Session;
 import dev.postern.store.Row;
@@ -84,8 +85,8 @@ final class BackupCodeEndpoints {
             throw TwoFactorErrorCodes.INVALID_BACKUP_CODE.toException(Status.UNAUTHORIZED);
         }
         if (!records.swapBackupCodes(record, stored, backupCodes.encode(remaining.get()))) {
-            // Another request redeemed a code of this set between our read and our write.
-            throw TwoFactorErrorCodes.BACKUP_CODE_RACE.toException(Status.CONFLICT);
+            // Another request redeemed a code of this set between our read and our write (better-auth: no code).
+            throw ApiException.message(Status.CONFLICT, "Failed to verify backup code. Please try again.");
         }
         if (challenge.isSignIn()) {
             lockout.recordSuccess(records, record);

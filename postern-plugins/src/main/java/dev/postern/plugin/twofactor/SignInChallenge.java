@@ -154,10 +154,6 @@ final class SignInChallenge {
         return body;
     }
 
-    ApiException invalid(dev.postern.error.ErrorCode code) {
-        return code.toException(Status.UNAUTHORIZED);
-    }
-
     static ApiException invalidCookie() {
         return TwoFactorErrorCodes.INVALID_TWO_FACTOR_COOKIE.toException(Status.UNAUTHORIZED);
     }

@@ -26,8 +26,6 @@ public final class TwoFactorErrorCodes {
     static final ErrorCode TOTP_SWITCHED_OFF = ErrorCode.of("TOTP_NOT_CONFIGURED", "totp isn't configured");
     /** Thrown inline by send-otp when no sender is configured. */
     static final ErrorCode OTP_SWITCHED_OFF = ErrorCode.of("OTP_NOT_CONFIGURED", "otp isn't configured");
-    /** The 409 of a backup code redeemed concurrently (better-auth throws it without a code). */
-    static final ErrorCode BACKUP_CODE_RACE = ErrorCode.of("CONFLICT", "Failed to verify backup code. Please try again.");
 
     private TwoFactorErrorCodes() {
     }

@@ -13,7 +13,6 @@ import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 
 /** Starts instances with two-factor, and walks users through enrolment as an authenticator app would. */
@@ -68,10 +67,6 @@ final class TwoFactorFixture {
         assertThat(client.cookie(SESSION_COOKIE)).isNull();
         assertThat(client.cookie(TWO_FACTOR_COOKIE)).isNotNull();
         return response;
-    }
-
-    static String code(Totp totp, Instant at) {
-        return totp.at(at);
     }
 
     record Enrolment(TestClient client, Totp totp, java.util.List<String> backupCodes) {
