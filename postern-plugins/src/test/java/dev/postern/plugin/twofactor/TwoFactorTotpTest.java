@@ -183,6 +183,34 @@ class TwoFactorTotpTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void allowPasswordlessLetsAUserWithoutAPasswordEnrolWithoutOne(TestDatabase database) {
+        MutableClock clock = new MutableClock();
+        try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults().withAllowPasswordless(true), clock, null);
+             TestPostern strict = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
+            TestClient social = signedInWithoutPassword(auth, "social@example.com");
+            TestClient withPassword = auth.client();
+            Users.signUp(withPassword, "ada@example.com");
+
+            TestResponse enabled = social.postJson("/two-factor/enable", Map.of()).assertStatus(200);
+            assertThat(enabled.json().get("totpURI").asString()).startsWith("otpauth://totp/Postern:social%40example.com?");
+            withPassword.postJson("/two-factor/enable", Map.of()).assertError(400, "INVALID_PASSWORD");
+
+            TestClient strictSocial = signedInWithoutPassword(strict, "social@example.com");
+            strictSocial.postJson("/two-factor/enable", Map.of()).assertError(400, "VALIDATION_ERROR");
+            strictSocial.postJson("/two-factor/enable", Map.of("password", Users.PASSWORD)).assertError(400, "INVALID_PASSWORD");
+        }
+    }
+
+    /** A user who signed up with a provider (no credential account), signed in by a session made on the server. */
+    private static TestClient signedInWithoutPassword(TestPostern auth, String email) {
+        Row user = auth.postern().users().create(Map.of("email", email, "name", "Social", "emailVerified", true));
+        dev.postern.session.Session session = auth.postern().sessions().createWithoutCookies(user, "127.0.0.1", "test", true);
+        String cookie = new dev.postern.crypto.CookieSigner(auth.postern().config().secrets()).sign(session.token());
+        return auth.client().cookie(SESSION_COOKIE, cookie);
+    }
+
     private static String userId(TestPostern auth, String email) {
         return auth.postern().users().findByEmail(email).orElseThrow().id();
     }
