@@ -15,13 +15,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { betterAuth } from "better-auth";
 import { getMigrations } from "better-auth/db/migration";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { SECRET, runPostern, startPostern } from "../lib/server.mjs";
+import { runPostern, startPostern } from "../lib/server.mjs";
 import { clientFor } from "../lib/client.mjs";
-import { createDatabase, databaseKind } from "../lib/databases.mjs";
+import { openBetterAuth as openOn, sharedDatabase } from "../lib/better-auth.mjs";
 
 const SESSION_COOKIE = "better-auth.session_token";
 const ADA = { email: "ada@example.com", password: "ada-password-1234", name: "Ada" };
@@ -35,26 +34,7 @@ let schemaBefore;
 let dryRun;
 let server;
 
-/** better-auth on the test database, with Postern's secret; close() releases the connection. */
-function openBetterAuth() {
-  let close;
-  let connection;
-  if (database.kind === "sqlite") {
-    connection = new Database(database.file);
-    close = async () => connection.close();
-  } else {
-    connection = new pg.Pool({ connectionString: database.connectionString, max: 2, connectionTimeoutMillis: 5_000 });
-    close = () => connection.end();
-  }
-  const auth = betterAuth({
-    database: connection,
-    secret: SECRET,
-    baseURL: "http://127.0.0.1:3000",
-    emailAndPassword: { enabled: true },
-    logger: { disabled: true },
-  });
-  return { auth, close };
-}
+const openBetterAuth = () => openOn(database);
 
 /** The schema as the database describes it: tables, columns, types, nullability, indexes. */
 async function schemaOf() {
@@ -83,10 +63,7 @@ async function schemaOf() {
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "postern-compat-better-auth-"));
-  const kind = databaseKind();
-  database = kind === "sqlite"
-    ? { kind, file: join(dir, "better-auth.db"), url: `sqlite:${join(dir, "better-auth.db")}`, async drop() {} }
-    : await createDatabase(kind, dir);
+  database = await sharedDatabase(dir);
 
   const betterAuthSide = openBetterAuth();
   try {

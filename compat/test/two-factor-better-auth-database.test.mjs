@@ -14,15 +14,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { betterAuth } from "better-auth";
 import { twoFactor } from "better-auth/plugins";
 import { twoFactorClient } from "better-auth/client/plugins";
 import { getMigrations } from "better-auth/db/migration";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { SECRET, runPostern, startPostern } from "../lib/server.mjs";
+import { runPostern, startPostern } from "../lib/server.mjs";
 import { clientFor } from "../lib/client.mjs";
-import { createDatabase, databaseKind } from "../lib/databases.mjs";
+import { cookieHeader, openBetterAuth as openOn, sharedDatabase } from "../lib/better-auth.mjs";
 import { totpCode } from "../lib/totp.mjs";
 
 const ADA = { email: "ada@example.com", password: "ada-password-1234", name: "Ada" };
@@ -39,38 +36,11 @@ let enrolment; // what better-auth handed Ada: {totpURI, backupCodes, userId}
 let server;
 let dryRun;
 
-function openBetterAuth() {
-  let close;
-  let connection;
-  if (database.kind === "sqlite") {
-    connection = new Database(database.file);
-    close = async () => connection.close();
-  } else {
-    connection = new pg.Pool({ connectionString: database.connectionString, max: 2, connectionTimeoutMillis: 5_000 });
-    close = () => connection.end();
-  }
-  const auth = betterAuth({
-    database: connection,
-    secret: SECRET,
-    baseURL: "http://127.0.0.1:3000",
-    emailAndPassword: { enabled: true },
-    plugins: [twoFactor()],
-    logger: { disabled: true },
-  });
-  return { auth, close };
-}
-
-/** The Cookie header a browser would send after `response`. */
-function cookieHeader(response) {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => !c.endsWith("=")).join("; ");
-}
+const openBetterAuth = () => openOn(database, { plugins: [twoFactor()] });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "postern-compat-2fa-better-auth-"));
-  const kind = databaseKind();
-  database = kind === "sqlite"
-    ? { kind, file: join(dir, "better-auth.db"), url: `sqlite:${join(dir, "better-auth.db")}`, async drop() {} }
-    : await createDatabase(kind, dir);
+  database = await sharedDatabase(dir);
 
   const { auth, close } = openBetterAuth();
   try {
