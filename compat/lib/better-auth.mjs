@@ -42,3 +42,8 @@ export function openBetterAuth(database, options = {}) {
   });
   return { auth, close };
 }
+
+/** The Cookie header a browser would send after better-auth's `response` (expired cookies left out). */
+export function cookieHeader(response) {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).filter((c) => !c.endsWith("=")).join("; ");
+}

@@ -16,5 +16,7 @@ public enum MailKind {
      * A one-time code (email-otp plugin); variables: {@code otp}, {@code email} and {@code type}
      * ({@code sign-in}, {@code email-verification}, {@code forget-password} or {@code change-email}).
      */
-    EMAIL_OTP
+    EMAIL_OTP,
+    /** A one-time code for two-factor sign-in; variables: {@code otp}, {@code name}, {@code email}. */
+    TWO_FACTOR_OTP
 }

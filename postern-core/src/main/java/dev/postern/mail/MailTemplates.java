@@ -40,6 +40,8 @@ public final class MailTemplates {
                 "Use this link to sign in to your {app} account. It works once and expires in a few minutes. If you did not ask for it, ignore this email.",
                 "Sign in"));
         map.put(MailKind.EMAIL_OTP, MailTemplates::oneTimeCode);
+        map.put(MailKind.TWO_FACTOR_OTP, code("Your verification code",
+                "Enter this code to finish signing in to your {app} account. If you did not try to sign in, change your password."));
         return new MailTemplates(map);
     }
 
@@ -73,27 +75,35 @@ public final class MailTemplates {
         };
     }
 
-    /** A one-time code, worded for what it is for. */
+    /** A one-time code of the email-otp plugin, worded for what it is for ({@code type}). */
     private static MailMessage oneTimeCode(String to, String appName, Map<String, String> vars) {
-        String otp = vars.getOrDefault("otp", "");
         String purpose = switch (vars.getOrDefault("type", "")) {
             case "email-verification" -> "verify your email address";
             case "forget-password" -> "reset your password";
             case "change-email" -> "confirm your new email address";
             default -> "sign in";
         };
-        String paragraph = "Enter this code to " + purpose + " for your " + appName
-                + " account. It expires in a few minutes. If you did not ask for it, ignore this email.";
-        String text = "Hello,\n\n" + paragraph + "\n\nCode: " + otp + "\n";
-        String html = """
-                <!DOCTYPE html>
-                <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1d2330;max-width:32rem;margin:auto;padding:1.5rem">
-                <p>Hello,</p>
-                <p>%s</p>
-                <p style="font-size:1.6rem;font-weight:600;letter-spacing:.2em">%s</p>
-                </body></html>
-                """.formatted(escape(paragraph), escape(otp));
-        return new MailMessage(to, appName + ": Your code", text, html);
+        return code("Your code", "Enter this code to " + purpose
+                + " for your {app} account. It expires in a few minutes. If you did not ask for it, ignore this email.")
+                .render(to, appName, vars);
+    }
+
+    /** A message that carries a one-time code ({@code otp}) instead of a link. */
+    private static Template code(String subject, String paragraph) {
+        return (to, appName, vars) -> {
+            String otp = vars.getOrDefault("otp", "");
+            String greeting = vars.containsKey("name") && !vars.get("name").isBlank() ? "Hello " + vars.get("name") + "," : "Hello,";
+            String text = greeting + "\n\n" + fill(paragraph, appName, vars, false) + "\n\nCode: " + otp + "\n";
+            String html = """
+                    <!DOCTYPE html>
+                    <html lang="en"><body style="font-family:system-ui,sans-serif;color:#1d2330;max-width:32rem;margin:auto;padding:1.5rem">
+                    <p>%s</p>
+                    <p>%s</p>
+                    <p style="font-size:1.5rem;letter-spacing:.2em;font-weight:600">%s</p>
+                    </body></html>
+                    """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(otp));
+            return new MailMessage(to, appName + ": " + subject, text, html);
+        };
     }
 
     private static String fill(String template, String appName, Map<String, String> vars, boolean html) {

@@ -45,9 +45,14 @@ final class SessionCookieWriter {
      * {@code dont_remember}; a value queued earlier in the same response is replaced by its expiry.
      */
     void clear(EndpointContext ctx) {
+        clearKeepingDontRemember(ctx);
+        ResponseCookies.expire(ctx, cookies.expired(AuthCookies.DONT_REMEMBER));
+    }
+
+    /** {@link #clear} without touching {@code dont_remember} (better-auth's {@code deleteSessionCookie(ctx, true)}). */
+    void clearKeepingDontRemember(EndpointContext ctx) {
         ResponseCookies.expire(ctx, cookies.expired(AuthCookies.SESSION_TOKEN));
         cache.expire(ctx);
         cache.expireAllSent(ctx);
-        ResponseCookies.expire(ctx, cookies.expired(AuthCookies.DONT_REMEMBER));
     }
 }

@@ -201,6 +201,21 @@ public final class SessionService {
     }
 
     /**
+     * Takes back the session this call created, as better-auth's two-factor hook does when a sign-in still
+     * needs a second factor: the session is deleted, its {@code session_token} and {@code session_data}
+     * cookies are expired in place of the ones queued, and the call no longer has a new session. The
+     * {@code dont_remember} marker is kept, so the sign-in that completes the challenge honours it.
+     */
+    public Optional<Session> withdrawNewSession(EndpointContext ctx) {
+        Optional<Session> created = newSession(ctx);
+        created.ifPresent(session -> revoke(session.token()));
+        writer.clearKeepingDontRemember(ctx);
+        ctx.attribute(CREATED, null);
+        remember(ctx, Optional.empty());
+        return created;
+    }
+
+    /**
      * Expires the session cookies ({@code session_token}, {@code session_data} and its chunks,
      * {@code dont_remember}), as better-auth's {@code deleteSessionCookie}; the call then has no session.
      */

@@ -1,6 +1,7 @@
 package dev.postern.plugin.openapi;
 
 import dev.postern.plugin.anonymous.AnonymousPlugin;
+import dev.postern.plugin.apikey.ApiKeyPlugin;
 import dev.postern.plugin.emailotp.EmailOtpPlugin;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.jwt.JwtPlugin;
@@ -15,6 +16,7 @@ import dev.postern.plugin.phonenumber.LoggingSmsSender;
 import dev.postern.plugin.phonenumber.PhoneNumberOptions;
 import dev.postern.plugin.phonenumber.PhoneNumberPlugin;
 import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.twofactor.TwoFactorPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.plugin.username.UsernamePlugin;
 import dev.postern.testkit.TestPostern;
@@ -26,7 +28,10 @@ final class AllPlugins {
 
     static TestPostern start() {
         return TestPostern.builder()
-                .plugins(new SessionPlugin(), new EmailPasswordPlugin(), new UserPlugin(), new OpenApiPlugin(),
+                .plugins(new SessionPlugin(),
+                        new EmailPasswordPlugin(),
+                        new UserPlugin(),
+                        new OpenApiPlugin(),
                         new PhoneNumberPlugin(PhoneNumberOptions.withSender(new LoggingSmsSender())),
                         new OneTapPlugin(OneTapOptions.forClient("client-id")),
                         new MagicLinkPlugin(),
@@ -38,7 +43,8 @@ final class AllPlugins {
                         new OneTimeTokenPlugin(),
                         new LastLoginMethodPlugin(),
                         new JwtPlugin(),
-                        new dev.postern.plugin.apikey.ApiKeyPlugin())
+                        new ApiKeyPlugin(),
+                        new TwoFactorPlugin())
                 .start();
     }
 }
