@@ -84,7 +84,7 @@ public final class LoadGen {
         Arrays.sort(all);
         long measuredNanos = Math.min(System.nanoTime(), end) - measureFrom;
         double rps = all.length / (measuredNanos / 1e9);
-        System.out.printf("requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
+        System.out.printf("requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d%n",
                 all.length, rps, percentile(all, 0.50), percentile(all, 0.99), errors.get());
         client.close();
     }
@@ -100,8 +100,13 @@ public final class LoadGen {
             try {
                 HttpResponse<byte[]> response = client.send(requests.get(), HttpResponse.BodyHandlers.ofByteArray());
                 ok = response.statusCode() >= 200 && response.statusCode() < 300;
+                if (!ok) {
+                    reportFirst(response.statusCode() + " " + new String(response.body(), 0,
+                            Math.min(200, response.body().length), java.nio.charset.StandardCharsets.UTF_8));
+                }
             } catch (Exception e) {
                 ok = false;
+                reportFirst(e.toString());
             }
             long done = System.nanoTime();
             if (done >= measureFrom && done <= end) {
@@ -115,6 +120,15 @@ public final class LoadGen {
             }
         }
         return Arrays.copyOf(latencies, count);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The first failure of the run, on stderr, so that an error count comes with its cause. */
+    private static void reportFirst(String what) {
+        if (REPORTED.compareAndSet(false, true)) {
+            System.err.println("LoadGen: first error: " + what);
+        }
     }
 
     private static double percentile(long[] sorted, double p) {
