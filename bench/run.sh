@@ -146,20 +146,21 @@ check_session() {
   esac
 }
 
-# RSS sampler for Postern while it is under load: the highest VmRSS seen, in MiB, in $work/rss.max.
-echo 0 >"$work/rss.max"
+# RSS sampler while under load: the highest VmRSS of PID seen every 0.5 s, in MiB, in $work/rss.NAME.
+samplers=()
 sample_rss_start() {
-  local pid="$1"
+  local name="$1" pid="$2"
+  echo 0 >"$work/rss.$name"
   ( for _ in $(seq 1 10000); do
       kill -0 "$pid" 2>/dev/null || exit 0
       r=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)
-      [ "${r:-0}" -gt "$(cat "$work/rss.max")" ] && echo "$r" >"$work/rss.max"
+      [ "${r:-0}" -gt "$(cat "$work/rss.$name")" ] && echo "$r" >"$work/rss.$name"
       sleep 0.5
     done ) &
-  sampler=$!
-  pids+=("$sampler")
+  samplers+=($!)
+  pids+=($!)
 }
-sample_rss_stop() { stop "$sampler"; }
+sample_rss_stop() { local s; for s in "${samplers[@]}"; do stop "$s"; done; samplers=(); }
 
 get_session() { load --connections 32 --url "http://127.0.0.1:$1/api/auth/get-session" --header "Cookie: $2"; }
 sign_in() {
@@ -186,7 +187,8 @@ idle_rss=$(rss_mib "$p_pid"); ba_idle_rss=$(rss_mib "$b_pid")
 p_cookie=$(sign_up_cookie "$p_port" signin@bench.example); check_session "$p_port" "$p_cookie"
 b_cookie=$(sign_up_cookie "$b_port" signin@bench.example); check_session "$b_port" "$b_cookie"
 
-sample_rss_start "$p_pid"
+sample_rss_start postern "$p_pid"
+sample_rss_start better-auth "$b_pid"
 progress "GET /ok"; R[p_ok]=$(load --connections 32 --url "http://127.0.0.1:$p_port/api/auth/ok")
 R[b_ok]=$(load --connections 32 --url "http://127.0.0.1:$b_port/api/auth/ok")
 progress "get-session (SQLite)"; R[p_gs_sqlite]=$(get_session "$p_port" "$p_cookie")
@@ -196,8 +198,8 @@ R[b_signin]=$(sign_in "$b_port" signin@bench.example)
 progress "sign-up"; R[p_signup]=$(sign_up "$p_port")
 R[b_signup]=$(sign_up "$b_port")
 sample_rss_stop
-load_rss=$(cat "$work/rss.max")
-ba_load_rss=$(rss_mib "$b_pid")
+load_rss=$(cat "$work/rss.postern")
+ba_load_rss=$(cat "$work/rss.better-auth")
 stop "$p_pid"; stop "$b_pid"
 
 progress "scrypt yardsticks ($cores threads / parallel calls)"
@@ -272,6 +274,6 @@ metric_row "                             p99 ms" signin p99_ms
 metric_row "sign-up/email, 8 conn: req/s" signup rps
 line "cold start to first /ok (ms)" "$cold_start_ms" "$ba_start_ms" "$(ratio "$cold_start_ms" "$ba_start_ms")" "fresh SQLite, incl. migration"
 line "idle RSS (MiB)" "$idle_rss" "$ba_idle_rss" "$(ratio "$idle_rss" "$ba_idle_rss")" "3 s after start"
-line "RSS under load (MiB)" "$load_rss" "$ba_load_rss" "$(ratio "$load_rss" "$ba_load_rss")" "Postern: peak over the SQLite rows; BA: after them"
+line "RSS under load (MiB)" "$load_rss" "$ba_load_rss" "$(ratio "$load_rss" "$ba_load_rss")" "peak over the SQLite rows"
 echo
 echo "req/s: higher is better; latency, start-up, RSS: lower is better. Ratio = Postern / better-auth."
