@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -16,8 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Database storage in better-auth's {@code rateLimit} table (better-auth-wire.md §7.2 and §9.4), on every database:
@@ -45,8 +44,7 @@ class DatabaseRateLimitStorageTest {
         return auth.postern().store().findOne(RateLimitSchema.TABLE, Where.eq(RateLimitSchema.KEY, key)).orElseThrow();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void countsAreKeptInTheRateLimitTableAndTheFourthRequestIsDenied(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -64,8 +62,7 @@ class DatabaseRateLimitStorageTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theWindowRestartsFromTheLastAllowedRequest(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -83,8 +80,7 @@ class DatabaseRateLimitStorageTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void twentyParallelRequestsFromOneAddressAgainstMaxThreeAllowExactlyThree(TestDatabase database) throws Exception {
         try (TestPostern auth = start(database, null)) {
             List<Callable<Integer>> burst = new ArrayList<>();
@@ -104,8 +100,7 @@ class DatabaseRateLimitStorageTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aRowBetterAuthWroteIsHonoured(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -116,8 +111,7 @@ class DatabaseRateLimitStorageTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void rowsIdleLongerThanEveryWindowAreDeleted(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {

@@ -7,6 +7,7 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -19,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Fifty sign-ups with one address at once (security issue, part 7): exactly one user and one credential
@@ -29,8 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConcurrentSignUpTest {
     private static final int SIGN_UPS = 50;
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void fiftyParallelSignUpsWithOneAddressCreateExactlyOneUser(TestDatabase database) throws Exception {
         try (TestPostern auth = TestPostern.start(database, new SessionPlugin(), new EmailPasswordPlugin())) {
             CountDownLatch start = new CountDownLatch(1);

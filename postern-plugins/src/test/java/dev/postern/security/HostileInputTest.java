@@ -7,6 +7,7 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -210,8 +210,7 @@ class HostileInputTest {
         return new TestResponse(answer.status(), answer.headers().asMap(), answer.bodyText());
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aNulCharacterIs400OnEveryDatabaseInsteadOfADatabaseError(TestDatabase database) {
         try (TestPostern auth = start(database, b -> { })) {
             TestClient client = auth.client();

@@ -6,6 +6,7 @@ import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -13,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The global origin check attacked over real HTTP with a signed-in browser's cookie (wire reference §9.2,
@@ -35,8 +34,7 @@ class OriginCheckHttpTest {
         return browser;
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aCookieWithoutOriginIsRefusedAndTheSessionSurvives(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             TestClient browser = signedIn(auth);
@@ -50,8 +48,7 @@ class OriginCheckHttpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aCookieFromAnUntrustedOriginIsInvalidOrigin(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             TestClient browser = signedIn(auth);

@@ -12,12 +12,11 @@ import dev.postern.plugin.user.UserPlugin;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A multi-row change interrupted half-way, by a failure injected between its writes with a database hook,
@@ -33,8 +32,7 @@ class PartialWriteTest {
         return new IllegalStateException("injected failure between two writes");
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aPasswordResetInterruptedAfterRevokingSessionsKeepsTokenSessionsAndPassword(TestDatabase database) {
         DatabaseHooks failLastWrite = DatabaseHooks.create().afterUpdate(CoreSchema.ACCOUNT, row -> {
             throw injected();
@@ -61,8 +59,7 @@ class PartialWriteTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aDeletionInterruptedBeforeTheUserRowKeepsSessionsAndAccounts(TestDatabase database) {
         DatabaseHooks failLastWrite = DatabaseHooks.create().beforeDelete(CoreSchema.USER, row -> {
             throw injected();

@@ -6,6 +6,7 @@ import dev.postern.plugin.CorePlugins;
 import dev.postern.plugin.Plugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** better-auth's {@code anonymous} plugin (wire reference §12 "anonymous"). */
@@ -26,8 +25,7 @@ class AnonymousPluginTest {
         return TestPostern.start(database, plugins.toArray(Plugin[]::new));
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signInAnonymousCreatesAnAnonymousUserOnce(TestDatabase database) {
         try (TestPostern auth = start(database, AnonymousOptions.defaults())) {
             TestClient browser = auth.client();
@@ -52,8 +50,7 @@ class AnonymousPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signingUpForRealLinksAndDeletesTheAnonymousUser(TestDatabase database) {
         List<AnonymousLink> links = new CopyOnWriteArrayList<>();
         try (TestPostern auth = start(database, AnonymousOptions.builder().onLinkAccount(links::add).build())) {
@@ -77,8 +74,7 @@ class AnonymousPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signingInWithDeletionDisabledKeepsTheAnonymousUser(TestDatabase database) {
         List<AnonymousLink> links = new CopyOnWriteArrayList<>();
         AnonymousOptions options = AnonymousOptions.builder()
@@ -102,8 +98,7 @@ class AnonymousPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deleteAnonymousUserRemovesOnlyAnonymousUsers(TestDatabase database) {
         try (TestPostern auth = start(database, AnonymousOptions.defaults())) {
             auth.client().postJson("/delete-anonymous-user", Map.of()).assertError(401, "UNAUTHORIZED");

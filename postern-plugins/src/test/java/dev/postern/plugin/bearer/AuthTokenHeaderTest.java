@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.crypto.UriComponent;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * better-auth's bearer after-hook (wire reference §12 "bearer", Appendix A): a response that sets the
@@ -19,8 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AuthTokenHeaderTest {
     private static final String COOKIE = "better-auth.session_token";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpSendsTheDecodedSessionCookieAsSetAuthTokenAndExposesIt(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             TestClient browser = auth.client();
@@ -35,8 +33,7 @@ class AuthTokenHeaderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signInSendsTheNewSessionsToken(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             String signUpToken = new BearerClients(auth).signUp("ada@example.com");
@@ -49,8 +46,7 @@ class AuthTokenHeaderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void responsesThatSetNoSessionCookieCarryNoToken(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             TestClient browser = auth.client();

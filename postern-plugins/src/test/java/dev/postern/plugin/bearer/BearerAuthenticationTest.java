@@ -8,12 +8,11 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,8 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 class BearerAuthenticationTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void bearerTokenWithoutCookiesGetsItsSession(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);
@@ -37,8 +35,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void bearerPostWithoutOriginPassesTheOriginCheckThatCookiesDoNot(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);
@@ -53,8 +50,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void bearerTokenListsTheUsersSessions(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);
@@ -67,8 +63,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tamperedSignatureAuthenticatesNobody(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);
@@ -81,8 +76,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void bareSessionTokenIsAcceptedByDefault(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);
@@ -95,8 +89,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void requireSignatureRefusesABareTokenButTakesTheSignedOne(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, new BearerOptions(true))) {
             BearerClients app = new BearerClients(auth);
@@ -108,8 +101,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void uriEncodedTokenAsInSetCookieIsAccepted(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, new BearerOptions(true))) {
             BearerClients app = new BearerClients(auth);
@@ -124,8 +116,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void sessionReadByAnEarlierHookIsReadAgainForTheBearerRequest(TestDatabase database) {
         // Application hooks run before plugin hooks: this one looks for a session before the bearer
         // hook has put the cookie in, and the handler must not be left with that empty answer.
@@ -146,8 +137,7 @@ class BearerAuthenticationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signOutWithBearerTokenRevokesTheSession(TestDatabase database) {
         try (TestPostern auth = BearerClients.start(database, BearerOptions.defaults())) {
             BearerClients app = new BearerClients(auth);

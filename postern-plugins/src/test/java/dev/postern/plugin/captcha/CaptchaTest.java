@@ -6,6 +6,7 @@ import dev.postern.json.Json;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -16,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The captcha plugin against local servers playing each provider (wire reference §12 captcha). */
@@ -26,8 +25,7 @@ class CaptchaTest {
     private static final Map<String, Object> SIGN_UP =
             Map.of("email", "ada@example.com", "password", "correct horse battery", "name", "Ada");
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void turnstileGuardsTheDefaultEndpointsOnly(TestDatabase database) {
         try (FakeSiteVerify turnstile = FakeSiteVerify.start();
              TestPostern auth = start(database, CaptchaOptions.of(CaptchaProvider.CLOUDFLARE_TURNSTILE, SECRET)
@@ -59,8 +57,7 @@ class CaptchaTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aVerifierThatCannotAnswerFailsClosed(TestDatabase database) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

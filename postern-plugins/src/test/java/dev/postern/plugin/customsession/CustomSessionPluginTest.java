@@ -7,14 +7,13 @@ import dev.postern.plugin.Plugin;
 import dev.postern.plugin.multisession.MultiSessionPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** better-auth's {@code custom-session} plugin (wire reference §12 "custom-session"). */
@@ -27,8 +26,7 @@ class CustomSessionPluginTest {
         return out;
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void getSessionAnswersWhatTheFunctionMakesOfIt(TestDatabase database) {
         List<Plugin> plugins = new ArrayList<>(CorePlugins.defaults());
         plugins.add(new CustomSessionPlugin(CustomSessionPluginTest::withRoles, true));
@@ -48,8 +46,7 @@ class CustomSessionPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aFunctionMayHideTheSession(TestDatabase database) {
         List<Plugin> plugins = new ArrayList<>(CorePlugins.defaults());
         plugins.add(new CustomSessionPlugin((session, ctx) -> null));

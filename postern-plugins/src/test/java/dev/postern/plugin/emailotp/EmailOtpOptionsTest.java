@@ -9,20 +9,18 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Mailbox;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The options that change how codes are made, delivered and required. */
 class EmailOtpOptionsTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aJavaSenderGetsLongerCodesAndOneAttemptSpendsThem(TestDatabase database) {
         List<OtpSender.OneTimeCode> sent = new CopyOnWriteArrayList<>();
         EmailOtpOptions options = EmailOtpOptions.builder().sendVerificationOTP(sent::add).otpLength(8).allowedAttempts(1).build();
@@ -45,8 +43,7 @@ class EmailOtpOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void verifyCurrentEmailRequiresACodeOfTheCurrentAddressFirst(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder().changeEmail(new EmailOtpOptions.ChangeEmail(true, true)).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, EmailPasswordOptions.defaults())) {
@@ -70,8 +67,7 @@ class EmailOtpOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withTheOverrideSendVerificationEmailMailsACodeAndAutoSignInStartsASession(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder().overrideDefaultEmailVerification(true).build();
         EmailPasswordOptions passwords = EmailPasswordOptions.builder()

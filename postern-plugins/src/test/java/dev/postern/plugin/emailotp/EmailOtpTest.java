@@ -15,6 +15,7 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -22,15 +23,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The email-otp routes (wire reference §12) over real HTTP, databases and SMTP. */
 class EmailOtpTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aSignInCodeSignsUpANewVerifiedUserOnce(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {
@@ -58,8 +56,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void threeWrongGuessesSpendTheCode(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {
@@ -82,8 +79,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anExpiredCodeAnswersOtpExpiredAndIsRemoved(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), clock)) {
@@ -97,8 +93,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void unknownAddressesGetTheSameAnswerAndNoMail(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder().disableSignUp(true).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new MutableClock())) {
@@ -126,8 +121,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void hashedAndEncryptedStorageKeepNoPlainCode(TestDatabase database) {
         for (OtpStorage storage : List.of(OtpStorage.HASHED, OtpStorage.ENCRYPTED)) {
             EmailOtpOptions options = EmailOtpOptions.builder().storeOTP(storage).build();
@@ -155,8 +149,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void reuseMailsThePendingCodeAgainWhileRotateReplacesIt(TestDatabase database) {
         EmailOtpOptions reuse = EmailOtpOptions.builder().resendStrategy(EmailOtpOptions.ResendStrategy.REUSE).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, reuse, new MutableClock())) {
@@ -180,8 +173,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void verifyEmailMarksTheAddressVerifiedAndCheckLeavesTheCodeUsable(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {
@@ -204,8 +196,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetCodeSetsANewPasswordOnBothRequestPaths(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {
@@ -230,8 +221,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void overrideDefaultEmailVerificationMailsACodeInsteadOfTheLink(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder().overrideDefaultEmailVerification(true).build();
         EmailPasswordOptions required = EmailPasswordOptions.builder().requireEmailVerification(true).build();
@@ -250,8 +240,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void sendVerificationOnSignUpMailsAnEmailVerificationCode(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder().sendVerificationOnSignUp(true).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new MutableClock())) {
@@ -263,8 +252,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aSignedInUserChangesTheirAddressWithACodeSentToTheNewOne(TestDatabase database) {
         EmailOtpOptions options = EmailOtpOptions.builder()
                 .changeEmail(new EmailOtpOptions.ChangeEmail(true, false)).build();
@@ -289,8 +277,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void changingTheAddressIsOffByDefault(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {
@@ -305,8 +292,7 @@ class EmailOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aCodePendingInABetterAuthDatabaseWorks(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, EmailOtpOptions.defaults(), new MutableClock())) {

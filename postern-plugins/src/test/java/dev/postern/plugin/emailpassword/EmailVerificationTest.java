@@ -10,6 +10,7 @@ import dev.postern.plugin.support.Mailbox;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -17,16 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /send-verification-email} and {@code /verify-email} (wire reference §4.1 "Email verification token"). */
 class EmailVerificationTest {
     private static final EmailPasswordOptions REQUIRED = EmailPasswordOptions.builder().requireEmailVerification(true).build();
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theSignUpLinkVerifiesTheAddressAndThenSignInWorks(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new MutableClock())) {
             String userId = auth.client().postJson("/sign-up/email", Map.of("email", "ada@example.com",
@@ -51,8 +49,7 @@ class EmailVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withoutCallbackTheLinkAnswersJsonAndAutoSignInStartsASession(TestDatabase database) {
         EmailPasswordOptions options = EmailPasswordOptions.builder().requireEmailVerification(true)
                 .emailVerification(EmailVerificationOptions.defaults().withAutoSignInAfterVerification(true)).build();
@@ -73,8 +70,7 @@ class EmailVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void badTokensAnswer401OrRedirectWithTheErrorCode(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, clock)) {
@@ -98,8 +94,7 @@ class EmailVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void sendingWithoutASessionAlwaysAnswersTheSameAfterHalfASecond(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, REQUIRED, new MutableClock())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -120,8 +115,7 @@ class EmailVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aSignedInUserCanOnlyAskForTheirOwnUnverifiedAddress(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestClient signedIn = auth.client();

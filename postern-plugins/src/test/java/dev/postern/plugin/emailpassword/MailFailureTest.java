@@ -7,13 +7,12 @@ import dev.postern.mail.Mailer;
 import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A mail server that refuses messages: the sign-up mail is sent after the commit and its failure only
@@ -22,8 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MailFailureTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aFailingSignUpMailLeavesAWorkingAccountAndAFailingResetMailIsA500(TestDatabase database) {
         AtomicBoolean down = new AtomicBoolean(true);
         Mailer flaky = message -> {

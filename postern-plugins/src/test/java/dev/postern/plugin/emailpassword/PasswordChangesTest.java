@@ -13,19 +13,17 @@ import dev.postern.session.Session;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /change-password}, {@code /verify-password} and the server-only {@code setPassword} (wire reference §4). */
 class PasswordChangesTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void changePasswordKeepsOtherSessionsUnlessAskedToRevokeThem(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin(), new SessionPlugin())) {
             TestClient laptop = auth.client();
@@ -52,8 +50,7 @@ class PasswordChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void changePasswordRefusesWrongOrMissingCredentials(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             TestClient client = auth.client();
@@ -73,8 +70,7 @@ class PasswordChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void verifyPasswordConfirmsOnlyTheRightPassword(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             TestClient client = auth.client();
@@ -90,8 +86,7 @@ class PasswordChangesTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void setPasswordGivesAPasswordOnceAndOnlyFromServerCode(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             Row user = SignInTest.insertUserWithoutPassword(auth, "social@example.com");

@@ -11,21 +11,19 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The password reset flow (wire reference §4.1 "Password reset", §7.4, Appendix A). */
 class PasswordResetTest {
     private static final String SAME_ANSWER = "If this email exists in our system, check your email for the reset link";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theMailedLinkLeadsToTheAppWhichSetsANewPasswordOnce(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -54,8 +52,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theTokenIsStoredAsBetterAuthStoresIt(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             String userId = Users.signUp(auth.client(), "ada@example.com").json().get("user").get("id").asString();
@@ -74,8 +71,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void unknownAddressesGetTheSameAnswerAndNoMail(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestResponse response = auth.client().postJson("/request-password-reset", Map.of("email", "nobody@example.com"));
@@ -89,8 +85,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void badAndExpiredTokensAreRefused(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), clock)) {
@@ -121,8 +116,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetRevokesEverySessionWhenConfigured(TestDatabase database) {
         EmailPasswordOptions revoking = EmailPasswordOptions.builder().revokeSessionsOnPasswordReset(true).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, revoking, new MutableClock())) {
@@ -138,8 +132,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetKeepsSessionsByDefault(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             TestClient signedIn = auth.client();
@@ -152,8 +145,7 @@ class PasswordResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetGivesAUserWithoutPasswordACredentialAccount(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, EmailPasswordOptions.defaults(), new MutableClock())) {
             Row user = SignInTest.insertUserWithoutPassword(auth, "social@example.com");

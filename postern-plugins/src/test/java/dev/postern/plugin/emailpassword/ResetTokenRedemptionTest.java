@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.support.Mailbox;
 import dev.postern.plugin.support.Users;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -15,15 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A reset token is single-use even when redeemed by several requests at once (wire reference §9.5). */
 class ResetTokenRedemptionTest {
     private static final int CONCURRENT = 6;
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void concurrentResetsWithOneTokenSucceedExactlyOnce(TestDatabase database) throws Exception {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = TestPostern.builder().database(database).plugins(new EmailPasswordPlugin())

@@ -7,14 +7,13 @@ import dev.postern.plugin.support.Users;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Row;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /sign-in/email} (wire reference §4.1 "/sign-in/email", §8). */
 class SignInTest {
@@ -22,8 +21,7 @@ class SignInTest {
     private static final String BETTER_AUTH_HASH = "d455bf7b08818edeadd25a84bc69ac78:9fa22a0892a8b2ab7adf280559b40536"
             + "253103d32b2b9ea22f8117eb678f14298737a8d2e5a942f64fcaccc095b685d695be7f77a20c9297bd75cd2408cb8746";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signInAnswersTokenAndUserAndSetsTheSessionCookie(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -41,8 +39,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void everyMismatchIsTheSameUnauthorizedAnswer(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -64,8 +61,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void formBodiesAndCallbackUrlsWorkAsInBetterAuth(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -83,8 +79,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aUserStoredByBetterAuthSignsInWithItsScryptHash(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             Instant created = Instant.parse("2026-11-20T10:00:00.000Z");
@@ -114,8 +109,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void choosingArgon2idUpgradesScryptHashesAtTheNextSignIn(TestDatabase database) {
         EmailPasswordPlugin plugin = new EmailPasswordPlugin(EmailPasswordOptions.builder()
                 .passwordHashing(EmailPasswordOptions.PasswordHashing.ARGON2ID).build());
@@ -131,8 +125,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anUnverifiedUserIsRefusedAndMailedANewLinkWhenConfigured(TestDatabase database) {
         EmailPasswordPlugin plugin = new EmailPasswordPlugin(EmailPasswordOptions.builder()
                 .requireEmailVerification(true)
@@ -154,8 +147,7 @@ class SignInTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aDisabledPluginRefusesSignIn(TestDatabase database) {
         EmailPasswordPlugin off = new EmailPasswordPlugin(EmailPasswordOptions.builder().enabled(false).build());
         try (TestPostern auth = TestPostern.start(database, off)) {

@@ -12,19 +12,17 @@ import dev.postern.schema.FieldType;
 import dev.postern.store.DatabaseHooks;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /sign-up/email} (wire reference §4.1 "/sign-up/email"). */
 class SignUpTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpStoresUserAndCredentialAccountAndSignsIn(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             TestClient client = auth.client();
@@ -50,8 +48,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpRejectsBadInputWithBetterAuthsCodes(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             TestClient client = auth.client();
@@ -74,8 +71,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void formEncodedSignUpWorksAndRememberMeFalseMakesABrowserSessionCookie(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new EmailPasswordPlugin())) {
             TestResponse form = auth.client().post("/sign-up/email", "application/x-www-form-urlencoded",
@@ -91,8 +87,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withRequiredVerificationAnExistingAddressGetsTheSameAnswerAsANewOne(TestDatabase database) {
         EmailPasswordPlugin plugin = new EmailPasswordPlugin(EmailPasswordOptions.builder().requireEmailVerification(true).build());
         try (Mailbox mailbox = Mailbox.start();
@@ -120,8 +115,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void additionalUserFieldsFollowBetterAuthsInputRules(TestDatabase database) {
         try (TestPostern auth = TestPostern.builder().database(database).plugins(new EmailPasswordPlugin())
                 .configure(b -> b
@@ -158,8 +152,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aFailingAccountHookRollsBackTheUser(TestDatabase database) {
         DatabaseHooks hooks = DatabaseHooks.create().beforeCreate(CoreSchema.ACCOUNT, data -> {
             throw new ApiException(Status.BAD_REQUEST, "ACCOUNTS_CLOSED", "No new accounts today");
@@ -175,8 +168,7 @@ class SignUpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpCanBeTurnedOffAndAutoSignInSkipped(TestDatabase database) {
         EmailPasswordPlugin closed = new EmailPasswordPlugin(EmailPasswordOptions.builder().disableSignUp(true).build());
         EmailPasswordPlugin noAutoSignIn = new EmailPasswordPlugin(EmailPasswordOptions.builder().autoSignIn(false).build());

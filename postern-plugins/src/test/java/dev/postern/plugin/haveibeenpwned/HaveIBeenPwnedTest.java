@@ -9,6 +9,7 @@ import dev.postern.plugin.user.UserPlugin;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -16,8 +17,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The have-i-been-pwned plugin against a local server playing the range API (wire reference §12). */
 class HaveIBeenPwnedTest {
@@ -26,8 +25,7 @@ class HaveIBeenPwnedTest {
     private static final String MESSAGE =
             "The password you entered has been compromised. Please choose a different password.";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpWithABreachedPasswordIsRefusedAndOnlyAHashPrefixLeaves(TestDatabase database) {
         try (FakeRangeApi api = FakeRangeApi.start();
              TestPostern auth = start(database, HaveIBeenPwnedOptions.defaults().withRangeApiUrl(api.url()))) {
@@ -48,8 +46,7 @@ class HaveIBeenPwnedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void changingToABreachedPasswordIsRefused(TestDatabase database) {
         try (FakeRangeApi api = FakeRangeApi.start();
              TestPostern auth = start(database, HaveIBeenPwnedOptions.defaults().withRangeApiUrl(api.url()))) {
@@ -71,8 +68,7 @@ class HaveIBeenPwnedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anUnreachableOrFailingApiFailsClosedAsBetterAuthDoes(TestDatabase database) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -97,8 +93,7 @@ class HaveIBeenPwnedTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void optionsChangeTheMessagePathsAndSwitch(TestDatabase database) {
         try (FakeRangeApi api = FakeRangeApi.start();
              TestPostern custom = start(database, new HaveIBeenPwnedOptions(true, null, "Pick another one", api.url()));

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -18,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** better-auth's jwt endpoints (wire reference §12 "jwt"): GET /token, GET /jwks, set-auth-jwt. */
 class JwtEndpointsTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tokenIsAnEdDsaJwtOfTheUserVerifiableWithTheServedKeySet(TestDatabase database) throws Exception {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             TestClient browser = JwtInstances.signedIn(auth, "ada@example.com");
@@ -42,8 +42,7 @@ class JwtEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void keySetListsTheKeyWithAlgCrvAndKidAndNoPrivatePart(TestDatabase database) {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             JsonNode keys = auth.client().get("/jwks").assertStatus(200).json().get("keys");
@@ -60,8 +59,7 @@ class JwtEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void getSessionSetsAuthJwtAndExposesIt(TestDatabase database) throws Exception {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             TestClient browser = JwtInstances.signedIn(auth, "ada@example.com");
@@ -77,8 +75,7 @@ class JwtEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tokenWithoutSessionIsUnauthorized(TestDatabase database) {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             TestResponse response = auth.client().get("/token");
@@ -104,8 +101,7 @@ class JwtEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void optionsSetPathIssuerAudienceExpiryAndPayload(TestDatabase database) throws Exception {
         JwtOptions options = JwtOptions.builder().jwksPath("/.well-known/keys")
                 .issuer("https://auth.example.com").audience("https://api.example.com").expirationTime("1h")
@@ -130,8 +126,7 @@ class JwtEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disableSettingJwtHeaderLeavesGetSessionAlone(TestDatabase database) {
         try (TestPostern auth = JwtInstances.start(database,
                 JwtOptions.builder().disableSettingJwtHeader(true).build())) {

@@ -14,6 +14,7 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.time.Duration;
@@ -28,8 +29,7 @@ class JwtKeysTest {
     private static final String SECRET_V1 = "1:postern-jwt-test-secret-one-0123456789abcdef";
     private static final String SECRET_V2 = "2:postern-jwt-test-secret-two-0123456789abcdef";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void privateKeyIsStoredAsBetterAuthStoresIt(TestDatabase database) throws Exception {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             auth.client().get("/jwks").assertStatus(200);
@@ -51,8 +51,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disablePrivateKeyEncryptionStoresThePlainJwk(TestDatabase database) throws Exception {
         try (TestPostern auth = JwtInstances.start(database,
                 JwtOptions.builder().disablePrivateKeyEncryption(true).build())) {
@@ -64,8 +63,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void keysAreDecryptedOnceNotPerRequest(TestDatabase database) {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             TestClient browser = JwtInstances.signedIn(auth, "ada@example.com");
@@ -79,8 +77,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void rotationSignsWithTheNewKeyAndPublishesTheOldOneForTheGracePeriod(TestDatabase database) throws Exception {
         MutableClock clock = JwtInstances.clockAtNow();
         TestDatabase.Instance db = database.create();
@@ -106,8 +103,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void rotationIntervalMakesANewKeyOnceTheCurrentOneExpires(TestDatabase database) {
         MutableClock clock = JwtInstances.clockAtNow();
         TestDatabase.Instance db = database.create();

@@ -8,6 +8,7 @@ import dev.postern.plugin.Plugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.plugin.username.UsernamePlugin;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** better-auth's {@code last-login-method} plugin (wire reference §5.1, §12 "last-login-method"). */
 class LastLoginMethodPluginTest {
@@ -33,8 +32,7 @@ class LastLoginMethodPluginTest {
         return response.setCookies().stream().filter(c -> c.startsWith(COOKIE + "=")).toList();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpAndSignInSetAScriptReadableCookie(TestDatabase database) {
         try (TestPostern auth = start(database, new LastLoginMethodPlugin())) {
             TestResponse signUp = Users.signUp(auth.client(), "ada@example.com");
@@ -48,8 +46,7 @@ class LastLoginMethodPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void storeInDatabaseAndCustomResolution(TestDatabase database) {
         LastLoginMethodOptions options = LastLoginMethodOptions.defaults()
                 .withStoreInDatabase(true)
@@ -69,8 +66,7 @@ class LastLoginMethodPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void beforeStoreCookieMayRefuse(TestDatabase database) {
         LastLoginMethodOptions options = LastLoginMethodOptions.defaults().withBeforeStoreCookie((ctx, method) -> false);
         try (TestPostern auth = start(database, new LastLoginMethodPlugin(options))) {

@@ -16,6 +16,7 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -26,15 +27,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /sign-in/magic-link} and {@code /magic-link/verify} (wire reference §12), over real HTTP and SMTP. */
 class MagicLinkTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theMailedLinkSignsUpANewUserOnceAndRedirectsToTheNewUserPage(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock())) {
@@ -66,8 +64,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void storesBetterAuthsRecordAndWithoutCallbackAnswersTokenUserAndSession(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock())) {
@@ -95,8 +92,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anExpiredLinkRedirectsToTheErrorPage(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start();
@@ -114,8 +110,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withSignUpDisabledAnUnknownAddressIsRefusedAndNoUserIsCreated(TestDatabase database) {
         MagicLinkOptions options = MagicLinkOptions.builder().disableSignUp(true).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new MutableClock())) {
@@ -131,8 +126,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void hashedStorageKeepsOnlyTheDigestAndTheLinkStillWorks(TestDatabase database) {
         MagicLinkOptions options = MagicLinkOptions.builder().storeToken(MagicLinkOptions.HASHED).build();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, options, new MutableClock())) {
@@ -148,8 +142,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aLinkPendingInABetterAuthDatabaseWorks(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock())) {
@@ -169,8 +162,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anUnverifiedAccountLosesItsUnprovenPasswordAndSessions(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock())) {
@@ -188,8 +180,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void untrustedCallbackUrlsAreRefused(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock())) {
@@ -210,8 +201,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aJavaSenderReplacesTheMailAndGetsTheMetadata(TestDatabase database) {
         List<MagicLinkSender.MagicLink> sent = new ArrayList<>();
         MagicLinkOptions options = MagicLinkOptions.builder()
@@ -237,8 +227,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void requestsAreRateLimitedAsBetterAuthDeclares(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = TestPostern.builder().database(database)
@@ -255,8 +244,7 @@ class MagicLinkTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void concurrentOpeningsOfOneLinkSignInOnce(TestDatabase database) throws Exception {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, MagicLinkOptions.defaults(), new MutableClock());

@@ -6,6 +6,7 @@ import dev.postern.plugin.CorePlugins;
 import dev.postern.plugin.Plugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** better-auth's {@code multi-session} plugin (wire reference §12 "multi-session"). */
@@ -39,8 +38,7 @@ class MultiSessionPluginTest {
         return out;
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void oneDeviceHoldsTwoAccountsAndSwitchesBetweenThem(TestDatabase database) {
         try (TestPostern auth = start(database, MultiSessionOptions.defaults())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -69,8 +67,7 @@ class MultiSessionPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokingTheActiveSessionSwitchesToTheNextAndSignOutEndsThemAll(TestDatabase database) {
         try (TestPostern auth = start(database, MultiSessionOptions.defaults())) {
             Users.signUp(auth.client(), "ada@example.com");
@@ -103,8 +100,7 @@ class MultiSessionPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void theSameUserTwiceReplacesItsSessionAndTheMaximumIsKept(TestDatabase database) {
         try (TestPostern auth = start(database, new MultiSessionOptions(2))) {
             Users.signUp(auth.client(), "ada@example.com");

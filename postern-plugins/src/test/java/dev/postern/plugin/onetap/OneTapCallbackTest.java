@@ -10,6 +10,7 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -20,15 +21,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /one-tap/callback} against a local JWKS host and test-made keys (wire reference §12 one-tap). */
 class OneTapCallbackTest {
     private static final String INVALID = "{\"message\":\"invalid id token\"}";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aGoogleTokenSignsUpThenSignsInTheSameUser(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (FakeGoogle google = FakeGoogle.start();
@@ -60,8 +58,7 @@ class OneTapCallbackTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tokensGoogleDidNotIssueForThisClientAreInvalid(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (FakeGoogle google = FakeGoogle.start();
@@ -91,8 +88,7 @@ class OneTapCallbackTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anExistingUserIsLinkedOnlyWhenBothSidesVerifiedTheAddress(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (FakeGoogle google = FakeGoogle.start();
@@ -116,8 +112,7 @@ class OneTapCallbackTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disableSignupAndMissingConfigurationAreRefused(TestDatabase database) throws IOException {
         MutableClock clock = new MutableClock();
         try (FakeGoogle google = FakeGoogle.start();

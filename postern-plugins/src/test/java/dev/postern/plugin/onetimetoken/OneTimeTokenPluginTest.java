@@ -12,6 +12,7 @@ import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** better-auth's {@code one-time-token} plugin (wire reference §12 "one-time-token"). */
 class OneTimeTokenPluginTest {
@@ -38,8 +37,7 @@ class OneTimeTokenPluginTest {
         assertThat(response.json().has("code")).isFalse();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aTokenHandsTheSessionToAnotherClientOnce(TestDatabase database) {
         try (TestPostern auth = start(database, OneTimeTokenOptions.defaults(), new MutableClock())) {
             auth.client().get("/one-time-token/generate").assertError(401, "UNAUTHORIZED");
@@ -61,8 +59,7 @@ class OneTimeTokenPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tokensExpireAndDieWithTheirSession(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, OneTimeTokenOptions.defaults(), clock)) {
@@ -81,8 +78,7 @@ class OneTimeTokenPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void hashedStorageServerOnlyGenerationAndNoCookie(TestDatabase database) {
         OneTimeTokenOptions options = OneTimeTokenOptions.builder()
                 .storeToken(OneTimeTokenOptions.HASHED)
@@ -110,8 +106,7 @@ class OneTimeTokenPluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void setOttHeaderOnNewSessionHandsATokenWithEverySignIn(TestDatabase database) {
         OneTimeTokenOptions options = OneTimeTokenOptions.builder().setOttHeaderOnNewSession(true).build();
         try (TestPostern auth = start(database, options, new MutableClock())) {

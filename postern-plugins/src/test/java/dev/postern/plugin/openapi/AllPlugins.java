@@ -19,6 +19,7 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.twofactor.TwoFactorPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.plugin.username.UsernamePlugin;
+import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 
 /** An instance with every plugin this module ships, so the document is checked against all their routes. */
@@ -27,7 +28,11 @@ final class AllPlugins {
     }
 
     static TestPostern start() {
-        return TestPostern.builder()
+        return start(TestDatabase.SQLITE);
+    }
+
+    static TestPostern start(TestDatabase database) {
+        return TestPostern.builder().database(database)
                 .plugins(new SessionPlugin(),
                         new EmailPasswordPlugin(),
                         new UserPlugin(),

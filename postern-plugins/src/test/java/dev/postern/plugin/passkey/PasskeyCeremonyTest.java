@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.store.Row;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -11,8 +12,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +21,7 @@ import tools.jackson.databind.JsonNode;
 class PasskeyCeremonyTest {
     private static final String ZERO_AAGUID = "00000000-0000-0000-0000-000000000000";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void registrationStoresThePasskeyAsBetterAuthDoes(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");
@@ -51,8 +49,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signingInWithThePasskeyStartsASessionAndCountsTheSignature(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             SoftAuthenticator authenticator = new SoftAuthenticator();
@@ -73,8 +70,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aPasskeyRowWrittenByBetterAuthSignsIn(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             Ceremonies.signedIn(auth, "ada@example.com");
@@ -102,8 +98,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void createSessionAnswersThePasskeyWithANewSession(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");
@@ -122,8 +117,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void registrationRefusesEveryBadResponseWithoutWriting(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");
@@ -163,8 +157,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aChallengeIssuedToOneUserCannotRegisterForAnother(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient ada = Ceremonies.signedIn(auth, "ada@example.com");
@@ -181,8 +174,7 @@ class PasskeyCeremonyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void authenticationRefusesEveryBadAssertionWithoutASession(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             SoftAuthenticator authenticator = new SoftAuthenticator();

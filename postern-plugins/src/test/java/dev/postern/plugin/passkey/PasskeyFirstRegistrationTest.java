@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -12,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +37,7 @@ class PasskeyFirstRegistrationTest {
                 new PasskeyPlugin(PasskeyOptions.defaults().withRegistration(registration)));
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signedOutRegistrationCreatesTheUserAndSignsIn(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             TestClient browser = auth.client();
@@ -63,8 +61,7 @@ class PasskeyFirstRegistrationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withoutAUserToRegisterForTheAnswersAreBetterAuths(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             auth.client().get("/passkey/generate-register-options").assertError(400, "RESOLVED_USER_INVALID");
@@ -80,8 +77,7 @@ class PasskeyFirstRegistrationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void afterVerificationCannotMoveASignedInUsersPasskeyToSomeoneElse(TestDatabase database) {
         PasskeyRegistration registration = new PasskeyRegistration(true, null,
                 (ctx, user, response, context) -> Optional.of(new PasskeyRegistration.Outcome("someone-else", null)));

@@ -4,12 +4,11 @@ import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Time limits: challenges live five minutes, and adding a passkey needs a fresh session. */
 class PasskeyLifetimeTest {
@@ -21,8 +20,7 @@ class PasskeyLifetimeTest {
                 .start();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aChallengeOlderThanFiveMinutesIsGone(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -39,8 +37,7 @@ class PasskeyLifetimeTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void addingAPasskeyNeedsAFreshSession(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {

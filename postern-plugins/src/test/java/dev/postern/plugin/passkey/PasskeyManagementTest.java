@@ -3,19 +3,17 @@ package dev.postern.plugin.passkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** list-user-passkeys, update-passkey and delete-passkey: the owner's passkeys only. */
 class PasskeyManagementTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void ownersListRenameAndDeleteTheirPasskeys(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient ada = Ceremonies.signedIn(auth, "ada@example.com");
@@ -44,8 +42,7 @@ class PasskeyManagementTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void someoneElsesPasskeyIsNeitherRenamedNorDeleted(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient ada = Ceremonies.signedIn(auth, "ada@example.com");
@@ -64,8 +61,7 @@ class PasskeyManagementTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void badRequestsGetBetterAuthsAnswers(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient ada = Ceremonies.signedIn(auth, "ada@example.com");

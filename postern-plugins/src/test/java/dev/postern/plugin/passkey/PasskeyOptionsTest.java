@@ -6,21 +6,19 @@ import dev.postern.store.Operator;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The two options endpoints (wire reference §12 "passkey"), as SimpleWebAuthn 13 shapes them. */
 class PasskeyOptionsTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void registrationOptionsFollowSimpleWebAuthnAndRememberTheChallenge(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");
@@ -61,8 +59,7 @@ class PasskeyOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void registrationOptionsTakeTheAttachmentAndNameAndExcludeRegisteredPasskeys(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");
@@ -86,8 +83,7 @@ class PasskeyOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void registrationOptionsNeedASession(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestResponse response = auth.client().get("/passkey/generate-register-options");
@@ -97,8 +93,7 @@ class PasskeyOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signedOutAuthenticationOptionsLeaveTheChoiceToDiscoverableCredentials(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient owner = Ceremonies.signedIn(auth, "ada@example.com");
@@ -120,8 +115,7 @@ class PasskeyOptionsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void configuredRelyingPartyAndSelectionAreUsed(TestDatabase database) {
         PasskeyOptions options = new PasskeyOptions("example.com", "Example", List.of("https://example.com"),
                 new PasskeyOptions.AuthenticatorSelection("cross-platform", "required", null, "required"), null);

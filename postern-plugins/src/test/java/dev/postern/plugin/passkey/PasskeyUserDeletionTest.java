@@ -3,16 +3,14 @@ package dev.postern.plugin.passkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A deleted user's passkeys go with them (the foreign key cascades, as in better-auth's schema). */
 class PasskeyUserDeletionTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deletingAUserDeletesTheirPasskeys(TestDatabase database) {
         try (TestPostern auth = Ceremonies.start(database)) {
             TestClient client = Ceremonies.signedIn(auth, "ada@example.com");

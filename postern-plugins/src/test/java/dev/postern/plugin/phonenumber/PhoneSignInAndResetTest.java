@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /sign-in/phone-number} and password reset by SMS (wire reference §12 phone-number). */
 class PhoneSignInAndResetTest {
     private static final String NUMBER = PhoneNumbers.NUMBER;
     private static final String PASSWORD = "a phone password";
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetCodeSetsThePasswordThatPhoneSignInThenAccepts(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {
@@ -49,8 +47,7 @@ class PhoneSignInAndResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void everySignInMismatchIsTheSameUnauthorizedAnswer(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {
@@ -72,8 +69,7 @@ class PhoneSignInAndResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void requireVerificationTextsACodeInsteadOfSigningAnUnverifiedNumberIn(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio).withRequireVerification(true))) {
@@ -98,8 +94,7 @@ class PhoneSignInAndResetTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aResetRequestForAnUnknownNumberLooksTheSameAndTextsNobody(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {

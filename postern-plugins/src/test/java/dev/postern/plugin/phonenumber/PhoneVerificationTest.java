@@ -12,20 +12,18 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code /phone-number/send-otp} and {@code /phone-number/verify} (wire reference §12 phone-number). */
 class PhoneVerificationTest {
     private static final String NUMBER = PhoneNumbers.NUMBER;
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aTextedCodeSignsUpTheNumbersOwnerWhenSignUpOnVerificationIsOn(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {
@@ -56,8 +54,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void wrongCodesCountAgainstTheCodeUntilItIsDropped(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {
@@ -76,8 +73,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anExpiredCodeIsRefusedAndDeleted(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (FakeTwilio twilio = FakeTwilio.start();
@@ -90,8 +86,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aKnownNumberIsMarkedVerifiedWithoutASessionWhenDisableSession(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumbers.signingUp(twilio))) {
@@ -109,8 +104,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updatePhoneNumberMovesTheSignedInUserToTheVerifiedNumber(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
@@ -142,8 +136,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void numbersAreSetOnlyByVerifyingThem(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
@@ -165,8 +158,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void serverCodeCanSpendACodeWithoutSigningAnyoneIn(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
@@ -182,8 +174,7 @@ class PhoneVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void badInputIsAClearClientError(TestDatabase database) {
         PhoneNumberOptions validating = PhoneNumberOptions.withSender(new LoggingSmsSender())
                 .withPhoneNumberValidator(n -> n.matches("\\+[1-9][0-9]{7,14}"));

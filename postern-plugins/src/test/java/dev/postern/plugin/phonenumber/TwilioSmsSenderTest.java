@@ -7,21 +7,19 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.ratelimit.RateLimitSettings;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Twilio's error answers become clear client or gateway errors, never a bare 500; and the route's rate limit. */
 class TwilioSmsSenderTest {
     private static final String NUMBER = PhoneNumbers.NUMBER;
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void twilioRefusingTheNumberIsInvalidPhoneNumber(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
@@ -32,8 +30,7 @@ class TwilioSmsSenderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void twilioFailingIsABadGatewayWithACode(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(twilio.sender()))) {
@@ -44,8 +41,7 @@ class TwilioSmsSenderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void wrongCredentialsAndAnUnreachableTwilioAreBadGateways(TestDatabase database) throws IOException {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = PhoneNumbers.start(database, PhoneNumberOptions.withSender(
@@ -67,8 +63,7 @@ class TwilioSmsSenderTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void phoneNumberRoutesAreLimitedToTenAMinutePerClient(TestDatabase database) {
         try (FakeTwilio twilio = FakeTwilio.start();
              TestPostern auth = TestPostern.builder().database(database)

@@ -17,6 +17,7 @@ import dev.postern.session.SessionSettings;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -255,8 +256,7 @@ class CookieCacheTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void leftoverCacheCookiesAreExpiredWhenTheCacheIsOff(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();

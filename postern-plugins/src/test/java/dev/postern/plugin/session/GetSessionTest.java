@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.store.Row;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /get-session} against a real database: who is signed in, and expiry (wire reference §4.1). */
 class GetSessionTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withoutCookieAnswersNullAndForbidsCaching(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestResponse response = auth.client().get("/get-session").assertStatus(200);
@@ -30,8 +28,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signedCookieAnswersSessionAndUserWithoutHiddenFields(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -55,8 +52,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void forwardedForNamesTheClientAddressOfNewSessions(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -72,8 +68,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tamperedTokenCookieIsNoSessionAndLeavesCookiesAlone(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -89,8 +84,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void unsignedTokenCookieIsNoSession(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -101,8 +95,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deletedSessionAnswersNullAndExpiresTheCookies(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -120,8 +113,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void expiredSessionIsDeletedWithItsCookies(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -137,8 +129,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void sessionIsExtendedOnceUpdateAgeHasPassedSinceTheLastExtension(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -167,8 +158,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateAgeZeroExtendsOnEveryRead(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock, s -> s.updateAge(Duration.ZERO))) {
@@ -185,8 +175,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disableRefreshQueryReadsWithoutExtending(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -203,8 +192,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disableRefreshSettingNeverExtends(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock, s -> s.disableRefresh(true))) {
@@ -218,8 +206,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void dontRememberSessionLastsOneDayAndIsNeverExtended(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock)) {
@@ -237,8 +224,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deferredRefreshGetReportsNeedsRefreshAndPostExtends(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock, s -> s.deferRefresh(true))) {
@@ -261,8 +247,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deferredRefreshGetLeavesAnExpiredSessionForThePostToDelete(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, clock, s -> s.deferRefresh(true))) {
@@ -280,8 +265,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void postWithoutDeferredRefreshIsMethodNotAllowed(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -292,8 +276,7 @@ class GetSessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void javaApiReadsTheSessionOfTheCookiesItIsGiven(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();

@@ -8,14 +8,13 @@ import dev.postern.schema.FieldType;
 import dev.postern.session.SessionSettings;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,8 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SessionEndpointsTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void listSessionsShowsTheUsersActiveSessionsWithTokens(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = GetSessionTest.start(database, clock, s -> s.freshAge(Duration.ZERO))) {
@@ -49,8 +47,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void listSessionsNeedsAFreshSession(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = GetSessionTest.start(database, clock)) {
@@ -64,8 +61,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void sessionEndpointsRefuseAnonymousCallers(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient anonymous = auth.client();
@@ -80,8 +76,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokeSessionEndsAnotherOfTheUsersSessionsOnItsNextRequest(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient laptop = auth.client();
@@ -98,8 +93,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokeSessionOfAnotherUserAnswersTrueButDeletesNothing(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient mallory = auth.client();
@@ -114,8 +108,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokingTheCurrentSessionExpiresItsCookies(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -128,8 +121,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokeSessionRequiresAToken(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -143,8 +135,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokeSessionsEndsEverySessionOfTheUserAndItsCookies(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient laptop = auth.client();
@@ -164,8 +155,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void revokeOtherSessionsKeepsOnlyTheCurrentOne(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient laptop = auth.client();
@@ -185,8 +175,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signOutDeletesTheSessionAndExpiresEveryCookie(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -206,8 +195,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signOutWithoutASessionStillSucceeds(TestDatabase database) {
         try (TestPostern auth = TestSignIn.start(database)) {
             TestClient client = auth.client();
@@ -219,8 +207,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateSessionSetsAdditionalFieldsAndReissuesTheCache(TestDatabase database) {
         try (TestPostern auth = startWithSessionFields(database)) {
             TestClient client = auth.client();
@@ -242,8 +229,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateSessionRefusesFieldsClientsMayNotSet(TestDatabase database) {
         try (TestPostern auth = startWithSessionFields(database)) {
             TestClient client = auth.client();
@@ -257,8 +243,7 @@ class SessionEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateSessionWithoutAdditionalFieldsHasNothingToUpdate(TestDatabase database) {
         try (TestPostern auth = startWithSessionFields(database)) {
             TestClient client = auth.client();

@@ -12,6 +12,7 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -19,15 +20,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** One-time codes by e-mail as the second factor, delivered over real SMTP (wire reference §13 "OTP"). */
 class TwoFactorOtpTest {
     private static final Pattern CODE = Pattern.compile("Code: (\\d{6})");
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aCodeMailedAtSignInCompletesIt(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start();
@@ -59,8 +57,7 @@ class TwoFactorOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void hashedCodesAllowFiveGuessesAndExpireAfterThreeMinutes(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start();
@@ -86,8 +83,7 @@ class TwoFactorOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void encryptedCodesAreStoredInBetterAuthsEnvelopeAndOtpNeedsASender(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start();
@@ -114,8 +110,7 @@ class TwoFactorOtpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void twoFactorPathsAreLimitedToThreeRequestsInTenSeconds(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TestPostern.builder()

@@ -12,6 +12,7 @@ import dev.postern.store.Operator;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
@@ -20,15 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** Backup codes, trusted devices, account lockout and disabling (wire reference §13). */
 class TwoFactorRecoveryTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aBackupCodeSignsInOnceAndANewSetReplacesTheOld(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -67,8 +65,7 @@ class TwoFactorRecoveryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aTrustedDeviceSkipsTheChallengeRotatesItsCookieAndExpires(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -97,8 +94,7 @@ class TwoFactorRecoveryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void disablingTurnsTwoFactorOffAndRevokesTheTrustedDevice(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -133,8 +129,7 @@ class TwoFactorRecoveryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void tenFailuresAcrossChallengesLockTheAccountForFifteenMinutes(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -166,8 +161,7 @@ class TwoFactorRecoveryTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void lockoutCanBeSwitchedOff(TestDatabase database) {
         MutableClock clock = new MutableClock();
         TwoFactorOptions options = TwoFactorOptions.defaults()

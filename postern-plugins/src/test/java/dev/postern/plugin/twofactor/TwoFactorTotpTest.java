@@ -10,18 +10,16 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** TOTP enrolment, the sign-in challenge and the TOTP endpoints (wire reference §12 "two-factor", §13). */
 class TwoFactorTotpTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void enablingWritesAnUnverifiedEncryptedSecretAndTheFirstGoodCodeTurnsTwoFactorOn(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -62,8 +60,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signInOfATwoFactorUserIsAChallengeThatTheCodeCompletes(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -98,8 +95,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aChallengeAllowsFiveGuessesThenMustBeStartedAgain(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -117,8 +113,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void getTotpUriNeedsThePasswordAndCanDrawTheQrCode(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults().withIssuer("Postern Test"), clock, null)) {
@@ -146,8 +141,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void generateTotpIsServerOnlyAndAnswersTheCurrentCode(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults(), clock, null)) {
@@ -161,8 +155,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void skipVerificationOnEnableTurnsTwoFactorOnAtOnce(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults().withSkipVerificationOnEnable(true),
@@ -183,8 +176,7 @@ class TwoFactorTotpTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void allowPasswordlessLetsAUserWithoutAPasswordEnrolWithoutOne(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = TwoFactorFixture.start(database, TwoFactorOptions.defaults().withAllowPasswordless(true), clock, null);

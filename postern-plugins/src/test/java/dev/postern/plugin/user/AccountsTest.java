@@ -7,21 +7,19 @@ import dev.postern.plugin.support.Users;
 import dev.postern.store.Row;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /list-accounts} and {@code POST /unlink-account} (wire reference §4 rows 25-26, §7.3). */
 class AccountsTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void listAccountsShowsSignInMethodsWithoutSecrets(TestDatabase database) {
         try (TestPostern auth = start(database, UserOptions.defaults(), new MutableClock())) {
             TestClient client = auth.client();
@@ -47,8 +45,7 @@ class AccountsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void unlinkRemovesAnAccountButNeverTheLastOne(TestDatabase database) {
         try (TestPostern auth = start(database, UserOptions.defaults(), new MutableClock())) {
             TestClient client = auth.client();
@@ -66,8 +63,7 @@ class AccountsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void unlinkNeedsAFreshSessionAndMayRemoveTheLastWhenAllowed(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (TestPostern auth = start(database, UserOptions.defaults().withAllowUnlinkingAll(true), clock)) {

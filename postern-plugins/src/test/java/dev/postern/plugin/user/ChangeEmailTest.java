@@ -9,19 +9,17 @@ import dev.postern.plugin.support.Mailbox;
 import dev.postern.plugin.support.Users;
 import dev.postern.store.Row;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /change-email} and the {@code /verify-email} links it sends (wire reference §4.1, §17.1 item 3). */
 class ChangeEmailTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aVerifiedUserApprovesFromTheOldAddressThenProvesTheNewOne(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.ChangeEmailOptions.on())) {
             TestClient client = auth.client();
@@ -47,8 +45,7 @@ class ChangeEmailTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withoutApprovalTheNewAddressIsAskedDirectlyAndTheLinkAnswersTheUser(TestDatabase database) {
         UserOptions.ChangeEmailOptions direct = UserOptions.ChangeEmailOptions.on().withConfirmWithCurrentAddress(false);
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, direct)) {
@@ -68,8 +65,7 @@ class ChangeEmailTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anUnverifiedUserMayChangeAtOnceWhenAllowed(TestDatabase database) {
         UserOptions.ChangeEmailOptions immediate = UserOptions.ChangeEmailOptions.on().withUpdateEmailWithoutVerification(true);
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, immediate)) {
@@ -85,8 +81,7 @@ class ChangeEmailTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void changeEmailRefusesOrPretendsAsBetterAuthDoes(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.ChangeEmailOptions.on())) {
             TestClient client = auth.client();
@@ -113,8 +108,7 @@ class ChangeEmailTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anotherSignedInUserCannotRedeemTheLink(TestDatabase database) {
         UserOptions.ChangeEmailOptions direct = UserOptions.ChangeEmailOptions.on().withConfirmWithCurrentAddress(false);
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, direct)) {

@@ -11,20 +11,18 @@ import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /delete-user} and {@code GET /delete-user/callback} (wire reference §4.1 "/delete-user", §7.4). */
 class DeleteUserTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aFreshSessionDeletesTheUserWithSessionsAndAccounts(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start();
              TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.on(), new MutableClock())) {
@@ -45,8 +43,7 @@ class DeleteUserTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void anOldSessionNeedsThePassword(TestDatabase database) {
         MutableClock clock = new MutableClock();
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.on(), clock)) {
@@ -63,8 +60,7 @@ class DeleteUserTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void withVerificationTheMailedLinkDeletesTheAccount(TestDatabase database) {
         UserOptions.DeleteUserOptions mailed = UserOptions.DeleteUserOptions.on().withVerificationEmail(true);
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new MutableClock())) {
@@ -94,8 +90,7 @@ class DeleteUserTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void aTokenIsSingleUseAndBoundToItsUser(TestDatabase database) {
         UserOptions.DeleteUserOptions mailed = UserOptions.DeleteUserOptions.on().withVerificationEmail(true);
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, mailed, new MutableClock())) {
@@ -115,8 +110,7 @@ class DeleteUserTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void deletionIsOffUnlessEnabled(TestDatabase database) {
         try (Mailbox mailbox = Mailbox.start(); TestPostern auth = start(database, mailbox, UserOptions.DeleteUserOptions.off(), new MutableClock())) {
             TestClient client = auth.client();

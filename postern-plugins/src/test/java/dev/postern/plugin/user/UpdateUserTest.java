@@ -9,19 +9,17 @@ import dev.postern.schema.Field;
 import dev.postern.schema.FieldType;
 import dev.postern.store.Row;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /update-user} (wire reference §4.1 "/update-user", §7.3 input parsing). */
 class UpdateUserTest {
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateUserChangesNameImageAndAdditionalFields(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             TestClient client = auth.client();
@@ -46,8 +44,7 @@ class UpdateUserTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateUserRefusesWhatBetterAuthRefuses(TestDatabase database) {
         try (TestPostern auth = start(database)) {
             TestClient client = auth.client();

@@ -8,14 +8,13 @@ import dev.postern.plugin.emailpassword.EmailPasswordOptions;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.support.Users;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** better-auth's {@code username} plugin (wire reference §12 "username"). */
@@ -33,8 +32,7 @@ class UsernamePluginTest {
         return client.postJson("/sign-up/email", body);
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signUpStoresTheUsernameNormalisedAndTheDisplayUsernameAsTyped(TestDatabase database) {
         try (TestPostern auth = start(database, UsernameOptions.defaults())) {
             JsonNode user = signUp(auth.client(), "ada@example.com", Map.of("username", "Ada.Lovelace")).assertStatus(200)
@@ -50,8 +48,7 @@ class UsernamePluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void signInWithUsernameStartsASessionAndEveryMismatchIsTheSameAnswer(TestDatabase database) {
         try (TestPostern auth = start(database, UsernameOptions.defaults())) {
             signUp(auth.client(), "ada@example.com", Map.of("username", "ada_l")).assertStatus(200);
@@ -85,8 +82,7 @@ class UsernamePluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void availabilityAndUniquenessFollowTheNormalisedUsername(TestDatabase database) {
         try (TestPostern auth = start(database, UsernameOptions.defaults())) {
             TestClient client = auth.client();
@@ -108,8 +104,7 @@ class UsernamePluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void updateUserChangesTheUsernameButNotToSomeoneElses(TestDatabase database) {
         try (TestPostern auth = start(database, UsernameOptions.defaults())) {
             signUp(auth.client(), "bob@example.com", Map.of("username", "bob")).assertStatus(200);
@@ -128,8 +123,7 @@ class UsernamePluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void immutableUsernamesAndCustomRules(TestDatabase database) {
         UsernameOptions options = UsernameOptions.builder()
                 .immutableUsername(true)
@@ -152,8 +146,7 @@ class UsernamePluginTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void requiredEmailVerificationHoldsForUsernameSignInToo(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, new dev.postern.plugin.session.SessionPlugin(),
                 new dev.postern.plugin.user.UserPlugin(), new UsernamePlugin(),
