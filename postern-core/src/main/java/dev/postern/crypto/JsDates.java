@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,14 +24,38 @@ public final class JsDates {
 
     /** {@code new Date(instant).toISOString()}: millisecond precision, six-digit signed years outside 0..9999. */
     public static String toIsoString(Instant instant) {
+        // Every session response and cookie cache prints several dates: digits appended by hand, not formatted.
         LocalDateTime t = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(27);
         int year = t.getYear();
-        // Locale.ROOT throughout: some locales would print non-ASCII digits.
-        String yearText = year >= 0 && year <= 9999
-                ? String.format(Locale.ROOT, "%04d", year)
-                : (year < 0 ? "-" : "+") + String.format(Locale.ROOT, "%06d", Math.abs(year));
-        return yearText + String.format(Locale.ROOT, "-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+        if (year >= 0 && year <= 9999) {
+            pad(out, year, 4);
+        } else {
+            out.append(year < 0 ? '-' : '+');
+            pad(out, Math.abs(year), 6);
+        }
+        out.append('-');
+        pad(out, t.getMonthValue(), 2);
+        out.append('-');
+        pad(out, t.getDayOfMonth(), 2);
+        out.append('T');
+        pad(out, t.getHour(), 2);
+        out.append(':');
+        pad(out, t.getMinute(), 2);
+        out.append(':');
+        pad(out, t.getSecond(), 2);
+        out.append('.');
+        pad(out, t.getNano() / 1_000_000, 3);
+        return out.append('Z').toString();
+    }
+
+    /** Appends {@code value} (non-negative) with leading zeros to {@code width} ASCII digits. */
+    private static void pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     /**
@@ -42,6 +65,10 @@ public final class JsDates {
      * digits past the milliseconds are dropped.
      */
     public static Optional<Instant> revive(String text) {
+        // Most strings revival sees (names, ids, tokens) are not dates: reject them before the regex.
+        if (text.length() < 20 || text.charAt(4) != '-' || text.charAt(10) != 'T' || text.charAt(text.length() - 1) != 'Z') {
+            return Optional.empty();
+        }
         Matcher m = ISO_8601.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
