@@ -4,27 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.support.HeadlessChromium;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -39,18 +32,11 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * runs over plain HTTP; the relying party id is {@code localhost}.
  */
 class PasskeyBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String EMAIL = "ada@example.com";
 
     @Test
     @Timeout(180)
     void registerSignOutSignInRenameAndDeleteInChromium() throws IOException {
-        assumeChromium();
-        Path profile = Files.createTempDirectory("postern-chromium");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver browser = null;
         PasskeyOptions options = new PasskeyOptions("localhost", "Postern browser test", List.of(),
                 PasskeyOptions.AuthenticatorSelection.NONE, null);
         try (TestPostern auth = TestPostern.builder()
@@ -58,9 +44,9 @@ class PasskeyBrowserTest {
                 .plugins(new EmailPasswordPlugin(), new SessionPlugin(), new PasskeyPlugin(options), new PasskeyTestPage())
                 // The page is served as http://localhost:<port>, the instance's base URL is 127.0.0.1.
                 .configure(b -> b.trustedOrigins(List.of("http://localhost:*")))
-                .start()) {
-            browser = new ChromeDriver(service, options(profile));
-            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+                .start();
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.browser();
             browser.get(auth.authUrl().replace("://127.0.0.1:", "://localhost:") + PasskeyTestPage.PATH);
             VirtualAuthenticator authenticator = browser.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                     .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
@@ -131,12 +117,6 @@ class PasskeyBrowserTest {
             assertThat(refused.get("status")).isEqualTo(401L);
             assertThat(body(refused).get("code")).isEqualTo("PASSKEY_NOT_FOUND");
             assertThat(call(browser, "session").get("body")).isNull();
-        } finally {
-            if (browser != null) {
-                browser.quit();
-            }
-            service.stop();
-            deleteQuietly(profile);
         }
     }
 
@@ -169,31 +149,5 @@ class PasskeyBrowserTest {
         byte[] data = Base64.getUrlDecoder().decode(authenticatorData);
         int idLength = ((data[53] & 0xFF) << 8) | (data[54] & 0xFF);
         return Base64.getEncoder().encodeToString(Arrays.copyOfRange(data, 55 + idLength, data.length));
-    }
-
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile);
-        return options;
-    }
-
-    private static void assumeChromium() {
-        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
-            return;
-        }
-        String message = "Chromium and chromedriver are not installed in /usr/bin (apt-get install chromium chromium-driver)";
-        if (Boolean.getBoolean(TestDatabase.REQUIRE_SERVICES)) {
-            throw new AssertionError(message + "; postern.requireServices=true forbids skipping (see .ci/run).");
-        }
-        Assumptions.abort(message);
-    }
-
-    private static void deleteQuietly(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }
