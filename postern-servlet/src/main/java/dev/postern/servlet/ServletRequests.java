@@ -15,12 +15,12 @@ import java.util.Set;
  * (still percent-encoded) path, the query decoded by {@link AuthRequest#parseQuery}, every header with
  * every value, the socket peer as client address, and a body read only up to a limit.
  */
-final class ServletRequests {
+public final class ServletRequests {
     private ServletRequests() {
     }
 
     /** The raw path inside the servlet context: {@code /api/auth/sign-in/email} for {@code /shop/api/auth/...}. */
-    static String pathInContext(HttpServletRequest request) {
+    public static String pathInContext(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
         String path = contextPath != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
@@ -40,7 +40,7 @@ final class ServletRequests {
     }
 
     /** Headers, cookies included; without the request (no endpoint call) the body does not matter. */
-    static AuthRequest withoutBody(HttpServletRequest request) {
+    public static AuthRequest withoutBody(HttpServletRequest request) {
         return new AuthRequest(request.getMethod(), pathInContext(request),
                 AuthRequest.parseQuery(request.getQueryString()), headers(request), new byte[0],
                 request.getRemoteAddr());
