@@ -18,14 +18,18 @@ final class PluginOptionValues {
     /** The key that switches a plugin on or off, since Spring drops an empty options map. */
     static final String ENABLED = "enabled";
 
-    /** The plugin's options without the starter's own {@code enabled} key. */
-    static Map<String, Object> normalize(Map<String, Object> options) {
+    /**
+     * The plugin's options. {@code enabled} is the starter's switch, left out, except for the core plugins,
+     * which are always on and whose own {@code enabled} option means something (email-password's is
+     * better-auth's {@code emailAndPassword.enabled}).
+     */
+    static Map<String, Object> normalize(Map<String, Object> options, boolean alwaysEnabled) {
         if (options == null) {
             return Map.of();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         options.forEach((key, value) -> {
-            if (!key.equals(ENABLED)) {
+            if (alwaysEnabled || !key.equals(ENABLED)) {
                 result.put(key, value(value));
             }
         });

@@ -39,11 +39,20 @@ public class PosternAutoConfiguration {
      */
     public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    /**
+     * Where Postern's tables live. A bean of its own so that the pool of {@code postern.database.url} is
+     * closed with the context (Spring infers {@code close()}); the application's DataSource is left alone.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public StoreProvider posternStoreProvider(PosternProperties properties, ObjectProvider<DataSource> dataSource) {
+        return database(properties, dataSource);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Postern postern(PosternProperties properties, ObjectProvider<DataSource> dataSource,
-                           ObjectProvider<Plugin> plugins, ObjectProvider<PosternConfigCustomizer> customizers) {
-        StoreProvider database = database(properties, dataSource);
+    public Postern postern(PosternProperties properties, StoreProvider database, ObjectProvider<Plugin> plugins,
+                           ObjectProvider<PosternConfigCustomizer> customizers) {
         PosternConfig.Builder builder = PosternConfigFactory.builder(properties, database,
                 plugins.orderedStream().toList(), PosternAutoConfiguration.class.getClassLoader());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

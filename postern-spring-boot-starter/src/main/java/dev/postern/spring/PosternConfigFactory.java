@@ -22,7 +22,8 @@ import java.util.ServiceLoader;
  * standalone server enables them, so {@code postern.plugins.<id>} takes the options {@code postern.yaml}
  * takes; plugins the application declares as beans come after them. Spring drops an empty map
  * ({@code bearer: {}}), so a plugin without options is enabled with {@code bearer: { enabled: true }};
- * {@code enabled} is the starter's key, never passed to the plugin.
+ * {@code enabled} is the starter's key, passed on only to the always-enabled core plugins, for which it
+ * is an option of their own.
  */
 final class PosternConfigFactory {
     private PosternConfigFactory() {
@@ -73,7 +74,7 @@ final class PosternConfigFactory {
                         + factories.keySet());
             }
             try {
-                plugins.add(factory.create(PluginOptionValues.normalize(configured.get(id))));
+                plugins.add(factory.create(PluginOptionValues.normalize(configured.get(id), factory.alwaysEnabled())));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("postern.plugins." + id + ": " + e.getMessage(), e);
             }
