@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -107,6 +109,22 @@ class PosternAutoConfigurationTest {
     void nothingIsConfiguredWhenDisabled() {
         context.withPropertyValues("postern.enabled=false")
                 .run(app -> assertThat(app).hasNotFailed().doesNotHaveBean(Postern.class));
+    }
+
+    @Test
+    void pluginOptionsBoundFromPropertiesKeepYamlShapes() {
+        Map<String, String> source = Map.of(
+                "postern.plugins.x.providers[0]", "github",
+                "postern.plugins.x.providers[1]", "google",
+                "postern.plugins.x.emailVerification.expiresIn", "3600",
+                "postern.plugins.x.allowedAttempts", "3");
+        PosternProperties bound = new Binder(new MapConfigurationPropertySource(source))
+                .bind("postern", PosternProperties.class).get();
+
+        assertThat(PluginOptionValues.normalize(bound.getPlugins().get("x"), false)).isEqualTo(Map.of(
+                "providers", List.of("github", "google"),
+                "emailVerification", Map.of("expiresIn", "3600"),
+                "allowedAttempts", "3"));
     }
 
     @Test
