@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Turns a servlet request into an {@link AuthRequest} with the Jetty adapter's choices: the raw
  * (still percent-encoded) path, the query decoded by {@link AuthRequest#parseQuery}, every header with
- * every value, the socket peer as client address, and a body read only up to a limit.
+ * every value, the socket peer as client address, and a body read only up to a limit. Public for adapters
+ * built on this one (the Spring Boot starter's security filter reads sessions with it).
  */
 public final class ServletRequests {
     private ServletRequests() {
