@@ -1,5 +1,6 @@
 package dev.postern;
 
+import dev.postern.api.ApiResponse;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,6 +70,26 @@ public final class PosternApi {
         return call(name, ApiCall.empty());
     }
 
+    /**
+     * Calls the endpoint named {@code name} and reads its value as {@code type}: what the typed facades
+     * ({@code SessionApi}, {@code EmailPasswordApi}, ...) are made of. A JSON {@code null} answer (no
+     * session) is a null value.
+     */
+    public <T> ApiResponse<T> call(String name, ApiCall input, Class<T> type) {
+        ApiResult result = call(name, input);
+        JsonNode json = result.json();
+        T value = json == null || json.isNull() ? null : Json.mapper().treeToValue(json, type);
+        return new ApiResponse<>(value, json, result.cookies(), result.headers());
+    }
+
+    /** As {@link #call(String, ApiCall, Class)}, for generic answers such as {@code List<ApiSession>}. */
+    public <T> ApiResponse<T> call(String name, ApiCall input, TypeReference<T> type) {
+        ApiResult result = call(name, input);
+        JsonNode json = result.json();
+        T value = json == null || json.isNull() ? null : Json.mapper().convertValue(json, type);
+        return new ApiResponse<>(value, json, result.cookies(), result.headers());
+    }
+
     /** The input of a Java API call: body, query, path parameters and request headers (cookies). */
     public record ApiCall(JsonNode body, ObjectNode query, Map<String, String> params, Headers headers) {
         public ApiCall {
@@ -85,6 +107,20 @@ public final class PosternApi {
 
         public ApiCall withBody(Map<String, ?> newBody) {
             return new ApiCall(Json.valueToTree(newBody), query, params, headers);
+        }
+
+        /**
+         * The body from a request record: its non-null components, as a client leaves out what it does not
+         * send; a component named {@code additionalFields} (a map) is spread into the body, for the extra
+         * user or session fields an endpoint accepts.
+         */
+        public ApiCall withBody(Record request) {
+            return new ApiCall(RequestRecords.toBody(request), query, params, headers);
+        }
+
+        /** The query from a request record, as {@link #withBody(Record)} makes a body. */
+        public ApiCall withQuery(Record request) {
+            return new ApiCall(body, RequestRecords.toBody(request), params, headers);
         }
 
         public ApiCall withQuery(Map<String, ?> newQuery) {

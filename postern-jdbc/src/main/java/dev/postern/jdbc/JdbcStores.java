@@ -1,5 +1,7 @@
 package dev.postern.jdbc;
 
+import javax.sql.DataSource;
+
 /**
  * Where a {@link JdbcStoreProvider} comes from: a database URL as users write it in configuration.
  *
@@ -7,6 +9,7 @@ package dev.postern.jdbc;
  * JdbcStores.fromUrl("sqlite:./data/postern.db");
  * JdbcStores.fromUrl("jdbc:postgresql://localhost:5432/app?user=app&password=secret");
  * JdbcStores.of(DatabaseUrl.parse("jdbc:mariadb://localhost/app").withCredentials("app", secret));
+ * JdbcStores.fromDataSource(applicationDataSource);
  * }</pre>
  */
 public final class JdbcStores {
@@ -26,5 +29,21 @@ public final class JdbcStores {
 
     public static JdbcStoreProvider of(DatabaseUrl url) {
         return new JdbcStoreProvider(url);
+    }
+
+    /**
+     * A provider over the application's own pool, which it keeps owning. The database kind is read from
+     * one connection's metadata, so the database must answer now.
+     *
+     * @throws IllegalStateException when no connection can be made
+     * @throws IllegalArgumentException for a database Postern does not support
+     */
+    public static DataSourceStoreProvider fromDataSource(DataSource dataSource) {
+        return new DataSourceStoreProvider(dataSource, DataSourceStoreProvider.detectDialect(dataSource));
+    }
+
+    /** A provider over the application's own pool, for a database of a known kind (no connection made). */
+    public static DataSourceStoreProvider fromDataSource(DataSource dataSource, Dialect dialect) {
+        return new DataSourceStoreProvider(dataSource, dialect);
     }
 }

@@ -13,14 +13,15 @@ import java.util.Set;
 /**
  * Turns a servlet request into an {@link AuthRequest} with the Jetty adapter's choices: the raw
  * (still percent-encoded) path, the query decoded by {@link AuthRequest#parseQuery}, every header with
- * every value, the socket peer as client address, and a body read only up to a limit.
+ * every value, the socket peer as client address, and a body read only up to a limit. Public for adapters
+ * built on this one (the Spring Boot starter's security filter reads sessions with it).
  */
-final class ServletRequests {
+public final class ServletRequests {
     private ServletRequests() {
     }
 
     /** The raw path inside the servlet context: {@code /api/auth/sign-in/email} for {@code /shop/api/auth/...}. */
-    static String pathInContext(HttpServletRequest request) {
+    public static String pathInContext(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
         String path = contextPath != null && uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
@@ -40,7 +41,7 @@ final class ServletRequests {
     }
 
     /** Headers, cookies included; without the request (no endpoint call) the body does not matter. */
-    static AuthRequest withoutBody(HttpServletRequest request) {
+    public static AuthRequest withoutBody(HttpServletRequest request) {
         return new AuthRequest(request.getMethod(), pathInContext(request),
                 AuthRequest.parseQuery(request.getQueryString()), headers(request), new byte[0],
                 request.getRemoteAddr());

@@ -1,0 +1,5 @@
+package dev.postern.api;
+
+/** better-auth's {@code {status: true}} answer, with a {@code message} where the endpoint gives one. */
+public record StatusResponse(boolean status, String message) {
+}
