@@ -29,8 +29,8 @@ secret="bench-secret-that-is-long-enough-0123456789abcdef"
 # Starts the jar with extra env "$@"; sets $port and $pid; waits (bounded) for /ok.
 start() {
   port=$(( 20000 + RANDOM % 20000 ))
-  (cd "$work" && env POSTERN_PORT=$port POSTERN_HOST=127.0.0.1 POSTERN_DATABASE_URL="$url" POSTERN_SECRET="$secret" \
-    POSTERN_RATE_LIMIT_ENABLED=false "$@" exec "$java" -jar "$OLDPWD/$jar" serve --migrate >"$work/log.$port" 2>&1) &
+  (cd "$work" && env POSTERN_PORT=$port POSTERN_HOST=127.0.0.1 POSTERN_BASE_URL=http://127.0.0.1:$port POSTERN_DATABASE_URL="$url" POSTERN_SECRET="$secret" \
+    POSTERN_RATE_LIMIT_ENABLED=false "$@" "$java" -jar "$OLDPWD/$jar" serve --migrate >"$work/log.$port" 2>&1) &
   pid=$!
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/api/auth/ok" >/dev/null 2>&1 && return 0
@@ -47,6 +47,7 @@ session_cookie() {
     -d "{\"email\":\"$email\",\"password\":\"correct horse battery\",\"name\":\"Bench\"}" \
     "http://127.0.0.1:$port/api/auth/sign-up/email" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(better-auth.session_token=[^;]*\).*/\1/p'
 }
+require_cookie() { [ -n "$cookie" ] || { echo "sign-up gave no session cookie:" >&2; tail -20 "$work/log.$port" >&2; exit 1; }; }
 
 load() { "$java" bench/LoadGen.java --connections "$connections" --seconds "$seconds" --warmup 3 "$@"; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
@@ -54,12 +55,12 @@ field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 echo "get-session, $connections connections, ${seconds}s per row (after 3 s warm-up), PostgreSQL 127.0.0.1"
 start
 ok_pg=$(load --url "http://127.0.0.1:$port/api/auth/ok")
-cookie=$(session_cookie)
+cookie=$(session_cookie); require_cookie
 pg=$(load --url "http://127.0.0.1:$port/api/auth/get-session" --header "Cookie: $cookie")
 stop
 
 start POSTERN_REDIS_URL=redis://127.0.0.1:6379
-cookie=$(session_cookie)
+cookie=$(session_cookie); require_cookie
 redis=$(load --url "http://127.0.0.1:$port/api/auth/get-session" --header "Cookie: $cookie")
 stop
 
