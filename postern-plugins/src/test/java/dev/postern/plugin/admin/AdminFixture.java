@@ -3,6 +3,7 @@ package dev.postern.plugin.admin;
 import dev.postern.plugin.CorePlugins;
 import dev.postern.plugin.Plugin;
 import dev.postern.plugin.support.Users;
+import dev.postern.storage.InMemorySecondaryStorage;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -20,6 +21,15 @@ final class AdminFixture {
         List<Plugin> plugins = new ArrayList<>(CorePlugins.defaults());
         plugins.add(new AdminPlugin(options.adminEmails(List.of(ADMIN_EMAIL.toUpperCase())).build()));
         return TestPostern.start(database, plugins.toArray(Plugin[]::new));
+    }
+
+    /** The same with sessions kept only in secondary storage (as with Redis), never in the session table. */
+    static TestPostern startWithSecondaryStorage(TestDatabase database) {
+        List<Plugin> plugins = new ArrayList<>(CorePlugins.defaults());
+        plugins.add(new AdminPlugin(AdminOptions.builder().adminEmails(List.of(ADMIN_EMAIL)).build()));
+        return TestPostern.builder().database(database).plugins(plugins.toArray(Plugin[]::new))
+                .configure(config -> config.secondaryStorage(new InMemorySecondaryStorage()))
+                .start();
     }
 
     static TestPostern start(TestDatabase database) {

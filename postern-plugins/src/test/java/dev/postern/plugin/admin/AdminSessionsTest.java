@@ -52,6 +52,24 @@ class AdminSessionsTest {
 
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void banBlocksSignInWhenSessionsLiveOnlyInSecondaryStorage(TestDatabase database) {
+        try (TestPostern auth = AdminFixture.startWithSecondaryStorage(database)) {
+            TestClient admin = AdminFixture.signedUp(auth, AdminFixture.ADMIN_EMAIL);
+            TestClient ada = AdminFixture.signedUp(auth, "ada@example.com");
+            String id = AdminFixture.id(ada);
+            assertThat(auth.postern().store().count("session", dev.postern.store.Where.all())).isZero();
+
+            admin.postJson("/admin/ban-user", Map.of("userId", id)).assertStatus(200);
+
+            assertThat(ada.get("/get-session").body()).isEqualTo("null");
+            Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertError(403, "BANNED_USER");
+            admin.postJson("/admin/unban-user", Map.of("userId", id)).assertStatus(200);
+            Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertStatus(200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
     void banExpiresAtBanExpires(TestDatabase database) throws InterruptedException {
         try (TestPostern auth = AdminFixture.start(database, AdminOptions.builder().defaultBanReason("rules"))) {
             TestClient admin = AdminFixture.signedUp(auth, AdminFixture.ADMIN_EMAIL);
