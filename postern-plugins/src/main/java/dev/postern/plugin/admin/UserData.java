@@ -4,9 +4,6 @@ import dev.postern.Postern;
 import dev.postern.error.ApiException;
 import dev.postern.user.InputFields;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,17 +54,11 @@ final class UserData {
     }
 
     private static Instant date(JsonNode value) {
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return Instant.ofEpochMilli(value.longValue());
+        Instant date = InputFields.date(value);
+        if (date == null) {
+            throw invalid("banExpires", "date", value);
         }
-        if (value.isString()) {
-            try {
-                return OffsetDateTime.parse(value.stringValue()).toInstant().truncatedTo(ChronoUnit.MILLIS);
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        throw invalid("banExpires", "date", value);
+        return date;
     }
 
     private static JsonNode expect(boolean ok, String key, String type, JsonNode value) {

@@ -171,8 +171,9 @@ class AdminSessionsTest {
     @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
     void customRolesGrantWhatTheyListAndHasPermissionAnswersForThem(TestDatabase database) {
         Role support = AdminAccess.STATEMENTS.newRole(Map.of("user", List.of("list", "get"), "session", List.of("list")));
+        Role editor = AdminAccess.STATEMENTS.newRole(Map.of("user", List.of("update")));
         AdminOptions.Builder options = AdminOptions.builder()
-                .roles(Map.of("admin", AdminAccess.ADMIN, "user", AdminAccess.USER, "support", support));
+                .roles(Map.of("admin", AdminAccess.ADMIN, "user", AdminAccess.USER, "support", support, "editor", editor));
         try (TestPostern auth = AdminFixture.start(database, options)) {
             TestClient admin = AdminFixture.signedUp(auth, AdminFixture.ADMIN_EMAIL);
             TestClient helper = AdminFixture.signedUp(auth, "helper@example.com");
@@ -194,6 +195,19 @@ class AdminSessionsTest {
                     .assertStatus(400);
             auth.client().postJson("/admin/has-permission", Map.of("permissions", Map.of("user", List.of("list"))))
                     .assertStatus(401);
+
+            // update-user checks each sensitive field against its own permission.
+            admin.postJson("/admin/set-role", Map.of("userId", helperId, "role", "editor")).assertStatus(200);
+            String adminId = AdminFixture.id(admin);
+            helper.postJson("/admin/update-user", Map.of("userId", adminId, "data", Map.of("name", "Renamed")))
+                    .assertStatus(200);
+            helper.postJson("/admin/update-user", Map.of("userId", adminId, "data", Map.of("email", "x@example.com")))
+                    .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_SET_USERS_EMAIL");
+            helper.postJson("/admin/update-user", Map.of("userId", adminId, "data", Map.of("role", "user")))
+                    .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_CHANGE_USERS_ROLE");
+            helper.postJson("/admin/update-user", Map.of("userId", adminId, "data", Map.of("banned", true)))
+                    .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_BAN_USERS");
+            assertThat(admin.get("/get-session").json().get("user").get("role").asString()).isEqualTo("admin");
         }
     }
 }

@@ -104,6 +104,16 @@ class AdminUsersTest {
             admin.postJson("/admin/update-user", Map.of("userId", AdminFixture.id(admin), "data", Map.of("banned", true)))
                     .assertError(400, "YOU_CANNOT_BAN_YOURSELF");
 
+            TestClient newt = auth.client();
+            Users.signIn(newt, "newt@example.com", "first password").assertStatus(200);
+            JsonNode banned = admin.postJson("/admin/update-user", Map.of("userId", id, "data", Map.of("banned", true,
+                    "banReason", "by update", "banExpires", "2099-01-02T03:04:05.678Z"))).assertStatus(200).json();
+            assertThat(banned.get("banExpires").asString()).isEqualTo("2099-01-02T03:04:05.678Z");
+            assertThat(newt.get("/get-session").body()).isEqualTo("null");
+            admin.postJson("/admin/update-user", Map.of("userId", id, "data", Map.of("banned", false, "banReason", "",
+                    "banExpires", "soon"))).assertError(400, "VALIDATION_ERROR");
+            admin.postJson("/admin/unban-user", Map.of("userId", id)).assertStatus(200);
+
             JsonNode roles = admin.postJson("/admin/set-role", Map.of("userId", id, "role", List.of("user", "admin")))
                     .assertStatus(200).json().get("user");
             assertThat(roles.get("role").asString()).isEqualTo("user,admin");
