@@ -64,7 +64,17 @@ class AdminSessionsTest {
             assertThat(ada.get("/get-session").body()).isEqualTo("null");
             Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertError(403, "BANNED_USER");
             admin.postJson("/admin/unban-user", Map.of("userId", id)).assertStatus(200);
-            Users.signIn(auth.client(), "ada@example.com", Users.PASSWORD).assertStatus(200);
+            TestClient adaAgain = auth.client();
+            Users.signIn(adaAgain, "ada@example.com", Users.PASSWORD).assertStatus(200);
+
+            // Impersonation keeps impersonatedBy and the one-hour expiry in secondary storage too.
+            admin.postJson("/admin/impersonate-user", Map.of("userId", id)).assertStatus(200);
+            JsonNode impersonated = admin.get("/get-session").json().get("session");
+            assertThat(impersonated.get("impersonatedBy").asString())
+                    .isEqualTo(auth.postern().users().findByEmail(AdminFixture.ADMIN_EMAIL).orElseThrow().id());
+            assertThat(adaAgain.get("/list-sessions").json()).hasSize(1);
+            admin.postJson("/admin/stop-impersonating", Map.of()).assertStatus(200);
+            assertThat(admin.get("/get-session").json().get("user").get("email").asString()).isEqualTo(AdminFixture.ADMIN_EMAIL);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.postern.plugin.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.plugin.support.Users;
+import dev.postern.plugin.user.UserPlugin;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
@@ -173,6 +174,27 @@ class AdminUsersTest {
                 }
             }
             assertThat(unauthorized).hasSize(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void adminUserIdsMayDoEverythingWhateverTheirRole(TestDatabase database) {
+        try (TestPostern auth = AdminFixture.start(database, AdminOptions.builder().adminUserIds(List.of("ops-user-id")))) {
+            auth.postern().users().create(Map.of("id", "ops-user-id", "name", "Ops", "email", "ops@example.com"));
+            auth.postern().accounts().createCredential("ops-user-id", UserPlugin.passwords(auth.postern()).hash(Users.PASSWORD));
+            TestClient ops = auth.client();
+            JsonNode signedIn = Users.signIn(ops, "ops@example.com", Users.PASSWORD).assertStatus(200).json();
+            assertThat(signedIn.get("user").get("role").asString()).isEqualTo("user");
+            TestClient root = AdminFixture.signedUp(auth, AdminFixture.ADMIN_EMAIL);
+
+            ops.get("/admin/list-users").assertStatus(200);
+            // Listed ids count as admins: impersonating one needs impersonate-admins, which no default role
+            // has, while a listed id itself holds every permission (impersonate-admins included).
+            root.postJson("/admin/impersonate-user", Map.of("userId", "ops-user-id"))
+                    .assertError(403, "YOU_CANNOT_IMPERSONATE_ADMINS");
+            ops.postJson("/admin/impersonate-user", Map.of("userId", AdminFixture.id(root))).assertStatus(200);
+            assertThat(ops.get("/get-session").json().get("user").get("email").asString()).isEqualTo(AdminFixture.ADMIN_EMAIL);
         }
     }
 
