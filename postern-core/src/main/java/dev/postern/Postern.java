@@ -84,7 +84,7 @@ public final class Postern implements AutoCloseable {
         this.store = dbHooks.isEmpty() ? raw : new HookedStore(raw, dbHooks);
         // First, as in better-auth: a limited request should cost no plugin any work.
         RateLimiter.forConfig(config, rateLimitRules, store).ifPresent(limiter -> interceptors.add(0, limiter));
-        this.sessions = new SessionService(config, schema, store);
+        this.sessions = new SessionService(config, schema, store, dbHooks);
         this.users = new UserService(schema, store, config.clock(), sessions.userSessions());
         this.accounts = new AccountService(schema, store, config.clock());
         this.verifications = new VerificationService(store, config.clock(),

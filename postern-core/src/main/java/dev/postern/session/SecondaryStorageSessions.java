@@ -1,9 +1,11 @@
 package dev.postern.session;
 
 import dev.postern.json.Json;
+import dev.postern.schema.CoreSchema;
 import dev.postern.schema.Table;
 import dev.postern.storage.SecondaryStorage;
 import dev.postern.storage.SecondaryStorageUnavailableException;
+import dev.postern.store.DatabaseHooks;
 import dev.postern.store.Row;
 import dev.postern.store.Store;
 import java.time.Clock;
@@ -55,10 +57,13 @@ final class SecondaryStorageSessions implements SessionStorage {
     private final boolean storeInDatabase;
     private final boolean databaseFallback;
     private final long revokedMarkerTtl;
+    /** Run for sessions that skip the database, whose store would otherwise run them. */
+    private final DatabaseHooks hooks;
 
     SecondaryStorageSessions(SecondaryStorage storage, DatabaseSessions database, Table sessionTable, Table userTable,
-                             Clock clock, SessionSettings settings) {
+                             Clock clock, SessionSettings settings, DatabaseHooks hooks) {
         this.storage = storage;
+        this.hooks = hooks;
         this.database = database;
         this.sessionTable = sessionTable;
         this.userTable = userTable;
@@ -70,6 +75,7 @@ final class SecondaryStorageSessions implements SessionStorage {
 
     private SecondaryStorageSessions(SecondaryStorageSessions base, DatabaseSessions database) {
         this.storage = base.storage;
+        this.hooks = base.hooks;
         this.database = database;
         this.sessionTable = base.sessionTable;
         this.userTable = base.userTable;
@@ -93,8 +99,9 @@ final class SecondaryStorageSessions implements SessionStorage {
     public Session insert(Row user, String ipAddress, String userAgent, Duration lifetime) {
         Map<String, Object> data = SessionStorage.newRow(user, ipAddress, userAgent, now(), lifetime, !storeInDatabase);
         if (!storeInDatabase) {
-            Session session = new Session(new Row(data), user);
+            Session session = new Session(new Row(hooks.runBefore(CoreSchema.SESSION, DatabaseHooks.Operation.CREATE, data)), user);
             write(session);
+            hooks.runAfter(CoreSchema.SESSION, DatabaseHooks.Operation.CREATE, session.session());
             return session;
         }
         Session session = database.insert(data, user);

@@ -9,6 +9,7 @@ import dev.postern.http.Cookie;
 import dev.postern.http.Status;
 import dev.postern.schema.CoreSchema;
 import dev.postern.schema.SchemaModel;
+import dev.postern.store.DatabaseHooks;
 import dev.postern.store.Row;
 import dev.postern.store.Store;
 import dev.postern.user.UserSessions;
@@ -47,13 +48,23 @@ public final class SessionService {
     private final SessionReader reader;
 
     public SessionService(PosternConfig config, SchemaModel schema, Store store) {
+        this(config, schema, store, DatabaseHooks.create());
+    }
+
+    /**
+     * @param hooks the instance's database hooks: a session kept only in secondary storage never reaches the
+     *     store, so its {@code session} create hooks (a ban check, say) are run here, as better-auth runs
+     *     them whatever the storage
+     */
+    public SessionService(PosternConfig config, SchemaModel schema, Store store, DatabaseHooks hooks) {
         this.config = Objects.requireNonNull(config, "config");
         this.settings = config.session();
         this.cookies = new AuthCookies(config);
         DatabaseSessions database = new DatabaseSessions(store, config.clock(), settings.preserveInDatabase());
         this.repository = config.secondaryStorage()
                 .<SessionStorage>map(storage -> new SecondaryStorageSessions(storage, database,
-                        schema.require(CoreSchema.SESSION), schema.require(CoreSchema.USER), config.clock(), settings))
+                        schema.require(CoreSchema.SESSION), schema.require(CoreSchema.USER), config.clock(), settings,
+                        hooks))
                 .orElse(database);
         CookieCacheSettings cacheSettings = settings.cookieCache();
         CookieCache cache = new CookieCache(cacheSettings, cookies,

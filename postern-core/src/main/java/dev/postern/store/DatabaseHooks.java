@@ -83,4 +83,30 @@ public final class DatabaseHooks {
     public boolean isEmpty() {
         return registrations.isEmpty();
     }
+
+    /**
+     * Runs the before-hooks of a create or update of {@code model} on {@code data}, in registration order,
+     * each seeing the previous one's result; returns the data to write. Throws what a hook throws.
+     */
+    public Map<String, Object> runBefore(String model, Operation operation, Map<String, Object> data) {
+        Map<String, Object> current = data;
+        for (Registration h : registrations) {
+            if (h.model().equals(model) && h.operation() == operation && h.beforeWrite() != null) {
+                Map<String, Object> changed = h.beforeWrite().apply(new java.util.LinkedHashMap<>(current));
+                if (changed != null) {
+                    current = changed;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Runs the after-hooks of {@code operation} on {@code model} with the stored (or deleted) row. */
+    public void runAfter(String model, Operation operation, Row row) {
+        for (Registration h : registrations) {
+            if (h.model().equals(model) && h.operation() == operation && h.after() != null) {
+                h.after().apply(row);
+            }
+        }
+    }
 }

@@ -2,7 +2,6 @@ package dev.postern.store;
 
 import dev.postern.store.DatabaseHooks.Operation;
 import dev.postern.store.DatabaseHooks.Registration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,24 +59,11 @@ public final class HookedStore implements Store {
     }
 
     private Map<String, Object> before(String model, Operation operation, Map<String, Object> data) {
-        Map<String, Object> current = data;
-        for (Registration h : hooks) {
-            if (h.model().equals(model) && h.operation() == operation && h.beforeWrite() != null) {
-                Map<String, Object> changed = h.beforeWrite().apply(new LinkedHashMap<>(current));
-                if (changed != null) {
-                    current = changed;
-                }
-            }
-        }
-        return current;
+        return source.runBefore(model, operation, data);
     }
 
     private void after(String model, Operation operation, Row row) {
-        for (Registration h : hooks) {
-            if (h.model().equals(model) && h.operation() == operation && h.after() != null) {
-                h.after().apply(row);
-            }
-        }
+        source.runAfter(model, operation, row);
     }
 
     @Override

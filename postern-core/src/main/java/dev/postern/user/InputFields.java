@@ -156,7 +156,11 @@ public final class InputFields {
         return null;
     }
 
-    private static Object date(JsonNode value) {
+    /**
+     * A date as clients send one: epoch milliseconds or an ISO-8601 string with an offset, to the
+     * millisecond; null for anything else.
+     */
+    public static Instant date(JsonNode value) {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return Instant.ofEpochMilli(value.longValue());
         }

@@ -68,12 +68,14 @@ public final class UserPlugin implements Plugin {
         return UserPluginErrorCodes.all();
     }
 
-    static Passwords passwords(Postern postern) {
+    /** The password hasher of the email-password plugin, or a shared default one when it is off. */
+    public static Passwords passwords(Postern postern) {
         return postern.plugin(EmailPasswordPlugin.class).map(EmailPasswordPlugin::passwords)
                 .orElseGet(DefaultPasswords::instance);
     }
 
-    static PasswordRules passwordRules(Postern postern) {
+    /** The password length limits of the email-password plugin, or its defaults when it is off. */
+    public static PasswordRules passwordRules(Postern postern) {
         return postern.plugin(EmailPasswordPlugin.class).map(EmailPasswordPlugin::passwordRules)
                 .orElseGet(() -> {
                     EmailPasswordOptions defaults = EmailPasswordOptions.defaults();

@@ -9,11 +9,8 @@ import dev.postern.server.PosternAssembly;
 import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.store.Row;
-import dev.postern.store.Where;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +62,10 @@ public final class SetRoleCommand extends ConfiguredCommand {
         try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
              Postern postern = Postern.create(PosternAssembly.config(settings,
                      env.plugins().create(settings), database, secret))) {
-            Optional<Row> updated = postern.store().update(CoreSchema.USER, Where.eq("email", address),
-                    Map.of("role", newRole, "updatedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            // Through the user service: with sessions in Redis, the copy of the user kept with each session
+            // gets the new role too, so the change applies to sessions already signed in.
+            Optional<Row> updated = postern.users().findByEmail(address)
+                    .flatMap(user -> postern.users().update(user.id(), Map.of("role", newRole)));
             if (updated.isEmpty()) {
                 throw new CommandFailure("No user with e-mail " + address + " in " + database.describe() + ".");
             }

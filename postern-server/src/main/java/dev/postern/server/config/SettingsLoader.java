@@ -204,7 +204,10 @@ public final class SettingsLoader {
         return ids.stream().distinct().toList();
     }
 
-    // Options live only in the YAML file, even when POSTERN_PLUGINS picks which plugins are on.
+    private static final String ADMIN_PLUGIN = "admin";
+
+    // Options live only in the YAML file, even when POSTERN_PLUGINS picks which plugins are on, except
+    // POSTERN_ADMIN_EMAILS (the admin plugin's adminEmails), so the first admin takes no file at all.
     private static Map<String, Map<String, Object>> pluginOptions(ConfigSource source, List<String> enabled) {
         Map<String, Map<String, Object>> options = new LinkedHashMap<>();
         for (String id : enabled) {
@@ -216,6 +219,12 @@ public final class SettingsLoader {
                 map.forEach((k, v) -> copy.put(k.toString(), v));
                 options.put(id, copy);
             });
+        }
+        // The bootstrap admin addresses may come from the environment, which wins as for every setting.
+        if (enabled.contains(ADMIN_PLUGIN)) {
+            source.get("plugins.admin.adminEmails", "POSTERN_ADMIN_EMAILS", "plugins.admin.adminEmails")
+                    .ifPresent(value -> options.computeIfAbsent(ADMIN_PLUGIN, id -> new LinkedHashMap<>())
+                            .put("adminEmails", value.raw()));
         }
         return options;
     }
