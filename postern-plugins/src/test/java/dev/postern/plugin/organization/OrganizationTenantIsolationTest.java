@@ -1,0 +1,155 @@
+package dev.postern.plugin.organization;
+
+import static dev.postern.plugin.organization.Orgs.addMember;
+import static dev.postern.plugin.organization.Orgs.create;
+import static dev.postern.plugin.organization.Orgs.start;
+import static dev.postern.plugin.organization.Orgs.user;
+import static dev.postern.plugin.organization.Orgs.userId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postern.testkit.TestClient;
+import dev.postern.testkit.TestDatabase;
+import dev.postern.testkit.TestPostern;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tenant isolation: Mallory owns organization A and knows every id of organization B (owned by Bob, with
+ * member Carol). No endpoint lets her read or change anything of B, whatever ids she sends; each test
+ * checks the answer and then that B is unchanged.
+ */
+class OrganizationTenantIsolationTest {
+    private TestPostern auth;
+    private TestClient mallory;
+    private TestClient bob;
+    private TestClient carol;
+    private String orgA;
+    private String orgB;
+    private String carolMember;
+    private String bobMember;
+
+    private void setUp(TestDatabase database) {
+        auth = start(database, OrganizationOptions.defaults());
+        mallory = user(auth, "mallory@example.com");
+        bob = user(auth, "bob@example.com");
+        carol = user(auth, "carol@example.com");
+        orgA = create(mallory, "A", "org-a").get("id").asString();
+        orgB = create(bob, "B", "org-b").get("id").asString();
+        bobMember = bob.get("/organization/get-active-member").json().get("id").asString();
+        carolMember = addMember(auth, userId(carol), orgB, "member").get("id").asString();
+        // Mallory also adds a member of her own, so her own organization has rows to confuse with.
+        addMember(auth, userId(user(auth, "eve@example.com")), orgA, "member");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (auth != null) {
+            auth.close();
+        }
+    }
+
+    /** B as Bob sees it: still named B, still Bob (owner) and Carol (member). */
+    private void organizationBIsUnchanged() {
+        JsonNode full = bob.get("/organization/get-full-organization?organizationId=" + orgB).assertStatus(200).json();
+        assertThat(full.get("name").asString()).isEqualTo("B");
+        assertThat(full.get("slug").asString()).isEqualTo("org-b");
+        Map<String, String> roles = new java.util.HashMap<>();
+        full.get("members").forEach(m -> roles.put(m.get("id").asString(), m.get("role").asString()));
+        assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of(bobMember, "owner", carolMember, "member"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void readingAnotherOrganizationIsRefused(TestDatabase database) {
+        setUp(database);
+        mallory.get("/organization/get-organization?organizationId=" + orgB).assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.get("/organization/get-organization?organizationSlug=org-b").assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.get("/organization/get-full-organization?organizationId=" + orgB).assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.get("/organization/get-full-organization?organizationSlug=org-b").assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.postJson("/organization/set-active", Map.of("organizationId", orgB)).assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.postJson("/organization/set-active", Map.of("organizationSlug", "org-b")).assertError(403, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        assertThat(mallory.get("/organization/list").json().findValuesAsString("id")).containsExactly(orgA);
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void changingOrDeletingAnotherOrganizationIsRefused(TestDatabase database) {
+        setUp(database);
+        mallory.postJson("/organization/update", Map.of("organizationId", orgB, "data", Map.of("name", "pwned")))
+                .assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        // Taking B's slug for A is refused too.
+        mallory.postJson("/organization/update", Map.of("organizationId", orgA, "data", Map.of("slug", "org-b")))
+                .assertError(400, "ORGANIZATION_SLUG_ALREADY_TAKEN");
+        mallory.postJson("/organization/delete", Map.of("organizationId", orgB)).assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void listingOrFilteringAnotherOrganizationsMembersIsRefused(TestDatabase database) {
+        setUp(database);
+        mallory.get("/organization/list-members?organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.get("/organization/list-members?organizationSlug=org-b").assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        // A filter naming B's id is AND-ed with her own organization: nothing of B comes back.
+        JsonNode filtered = mallory.get("/organization/list-members?organizationId=" + orgA
+                + "&filterField=organizationId&filterOperator=eq&filterValue=" + orgB).assertStatus(200).json();
+        assertThat(filtered.get("total").asInt()).isZero();
+        assertThat(filtered.get("members")).isEmpty();
+        JsonNode byUser = mallory.get("/organization/list-members?filterField=userId&filterOperator=in&filterValue="
+                + userId(bob) + "," + userId(carol)).assertStatus(200).json();
+        assertThat(byUser.get("members")).isEmpty();
+        JsonNode own = mallory.get("/organization/list-members").json();
+        assertThat(own.get("members").findValuesAsString("organizationId")).containsOnly(orgA);
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void memberRolesOfAnotherOrganizationCannotBeReadOrChanged(TestDatabase database) {
+        setUp(database);
+        mallory.get("/organization/get-active-member-role?organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.get("/organization/get-active-member-role?userId=" + userId(carol)).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.get("/organization/get-active-member-role?organizationSlug=org-b&userId=" + userId(carol))
+                .assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        // Her own organization, B's member id.
+        mallory.postJson("/organization/update-member-role", Map.of("memberId", carolMember, "role", "owner"))
+                .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER");
+        mallory.postJson("/organization/update-member-role", Map.of("organizationId", orgA, "memberId", bobMember, "role", "member"))
+                .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER");
+        // B's organization id.
+        mallory.postJson("/organization/update-member-role", Map.of("organizationId", orgB, "memberId", carolMember, "role", "admin"))
+                .assertError(400, "MEMBER_NOT_FOUND");
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void membersOfAnotherOrganizationCannotBeRemoved(TestDatabase database) {
+        setUp(database);
+        mallory.postJson("/organization/remove-member", Map.of("memberIdOrEmail", carolMember)).assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/remove-member", Map.of("memberIdOrEmail", bobMember)).assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/remove-member", Map.of("memberIdOrEmail", "carol@example.com")).assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/remove-member", Map.of("organizationId", orgA, "memberIdOrEmail", carolMember))
+                .assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/remove-member", Map.of("organizationId", orgB, "memberIdOrEmail", carolMember))
+                .assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/leave", Map.of("organizationId", orgB)).assertError(400, "MEMBER_NOT_FOUND");
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void permissionsInAnotherOrganizationAreNotAnswered(TestDatabase database) {
+        setUp(database);
+        mallory.postJson("/organization/has-permission", Map.of("organizationId", orgB,
+                "permissions", Map.of("member", List.of("delete")))).assertError(401, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        assertThat(mallory.postJson("/organization/has-permission", Map.of("permissions", Map.of("member", List.of("delete"))))
+                .json().get("success").asBoolean()).isTrue();
+        organizationBIsUnchanged();
+    }
+}
