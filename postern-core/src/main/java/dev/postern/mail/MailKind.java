@@ -16,5 +16,11 @@ public enum MailKind {
      * A one-time code (email-otp plugin); variables: {@code otp}, {@code email} and {@code type}
      * ({@code sign-in}, {@code email-verification}, {@code forget-password} or {@code change-email}).
      */
-    EMAIL_OTP
+    EMAIL_OTP,
+    /**
+     * Invites someone to join an organization (organization plugin); variables: {@code url} (the app's
+     * accept page), {@code email}, {@code organizationName}, {@code inviterName}, {@code inviterEmail},
+     * {@code role} and {@code invitationId}.
+     */
+    ORGANIZATION_INVITATION
 }

@@ -40,6 +40,9 @@ public final class MailTemplates {
                 "Use this link to sign in to your {app} account. It works once and expires in a few minutes. If you did not ask for it, ignore this email.",
                 "Sign in"));
         map.put(MailKind.EMAIL_OTP, MailTemplates::oneTimeCode);
+        map.put(MailKind.ORGANIZATION_INVITATION, simple("You are invited to join {organizationName}",
+                "{inviterName} ({inviterEmail}) invited you to join {organizationName} on {app} as {role}. If you did not expect this invitation, ignore this email.",
+                "Accept invitation"));
         return new MailTemplates(map);
     }
 
@@ -69,7 +72,7 @@ public final class MailTemplates {
                     <p style="font-size:.85rem;color:#5b6472">Or open this link: %s</p>
                     </body></html>
                     """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(url), escape(action), escape(url));
-            return new MailMessage(to, appName + ": " + subject, text, html);
+            return new MailMessage(to, appName + ": " + fill(subject, appName, vars, false).replaceAll("[\\r\\n]+", " "), text, html);
         };
     }
 

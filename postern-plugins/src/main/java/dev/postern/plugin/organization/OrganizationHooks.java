@@ -58,4 +58,31 @@ public interface OrganizationHooks {
 
     default void afterUpdateMemberRole(Row member, String previousRole, Row user, Map<String, Object> organization) {
     }
+
+    /** Before an invitation is written; returned values are added to it. */
+    default Optional<Map<String, Object>> beforeCreateInvitation(Map<String, Object> invitation, Row inviter,
+                                                                  Map<String, Object> organization) {
+        return Optional.empty();
+    }
+
+    default void afterCreateInvitation(Row invitation, Row inviter, Map<String, Object> organization) {
+    }
+
+    default void beforeAcceptInvitation(Row invitation, Row user, Map<String, Object> organization) {
+    }
+
+    default void afterAcceptInvitation(Row invitation, Row member, Row user, Map<String, Object> organization) {
+    }
+
+    default void beforeRejectInvitation(Row invitation, Row user, Map<String, Object> organization) {
+    }
+
+    default void afterRejectInvitation(Row invitation, Row user, Map<String, Object> organization) {
+    }
+
+    default void beforeCancelInvitation(Row invitation, Row cancelledBy, Map<String, Object> organization) {
+    }
+
+    default void afterCancelInvitation(Row invitation, Row cancelledBy, Map<String, Object> organization) {
+    }
 }

@@ -31,6 +31,11 @@ import java.util.function.Predicate;
  * @param teams the teams feature
  * @param dynamicAccessControl roles stored per organization
  * @param hooks code run before and after organization changes
+ * @param invitationUrl the link an invitation e-mail carries, to the application's accept page:
+ *     {@code {id}} is replaced by the invitation id, {@code {origin}} by the base URL's origin
+ *     (default {@code {origin}/accept-invitation/{id}}, the page better-auth's documentation builds)
+ * @param sendInvitationEmail better-auth's {@code sendInvitationEmail}; null sends the
+ *     {@link dev.postern.mail.MailKind#ORGANIZATION_INVITATION} e-mail through Postern's mailer
  */
 public record OrganizationOptions(
         Predicate<Row> allowUserToCreateOrganization,
@@ -45,7 +50,9 @@ public record OrganizationOptions(
         boolean disableOrganizationDeletion,
         Teams teams,
         DynamicAccessControl dynamicAccessControl,
-        OrganizationHooks hooks) {
+        OrganizationHooks hooks,
+        String invitationUrl,
+        InvitationSender sendInvitationEmail) {
 
     public OrganizationOptions {
         Objects.requireNonNull(allowUserToCreateOrganization, "allowUserToCreateOrganization");
@@ -55,6 +62,7 @@ public record OrganizationOptions(
         Objects.requireNonNull(teams, "teams");
         Objects.requireNonNull(dynamicAccessControl, "dynamicAccessControl");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(invitationUrl, "invitationUrl");
     }
 
     public static OrganizationOptions defaults() {
@@ -108,6 +116,8 @@ public record OrganizationOptions(
         private Teams teams = Teams.DISABLED;
         private DynamicAccessControl dynamicAccessControl = DynamicAccessControl.DISABLED;
         private OrganizationHooks hooks = OrganizationHooks.NONE;
+        private String invitationUrl = "{origin}/accept-invitation/{id}";
+        private InvitationSender sendInvitationEmail;
 
         private Builder() {
         }
@@ -182,11 +192,21 @@ public record OrganizationOptions(
             return this;
         }
 
+        public Builder invitationUrl(String value) {
+            this.invitationUrl = value;
+            return this;
+        }
+
+        public Builder sendInvitationEmail(InvitationSender value) {
+            this.sendInvitationEmail = value;
+            return this;
+        }
+
         public OrganizationOptions build() {
             return new OrganizationOptions(allowUserToCreateOrganization, organizationLimit, creatorRole,
                     membershipLimit, roles, invitationExpiresIn, invitationLimit, cancelPendingInvitationsOnReInvite,
                     requireEmailVerificationOnInvitation, disableOrganizationDeletion, teams, dynamicAccessControl,
-                    hooks);
+                    hooks, invitationUrl, sendInvitationEmail);
         }
     }
 }

@@ -82,6 +82,7 @@ public final class OrganizationPlugin implements Plugin {
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.addAll(new OrganizationEndpoints(this).endpoints());
         endpoints.addAll(new MemberEndpoints(this).endpoints());
+        endpoints.addAll(new InvitationEndpoints(this).endpoints());
         endpoints.add(new HasPermission(this).endpoint());
         return endpoints;
     }

@@ -25,6 +25,7 @@ import java.util.Map;
  *     cancelPendingInvitationsOnReInvite: false
  *     requireEmailVerificationOnInvitation: false
  *     disableOrganizationDeletion: false
+ *     invitationUrl: "{origin}/accept-invitation/{id}"   # the app's accept page, mailed in invitations
  *     roles:
  *       owner:  { organization: [update, delete], member: [create, update, delete], invitation: [create, cancel], team: [create, update, delete], ac: [create, read, update, delete], project: [create, share, delete] }
  *       member: { ac: [read] }
@@ -55,7 +56,8 @@ public final class OrganizationPluginFactory implements PluginFactory {
                 .invitationLimit(options.integer("invitationLimit", 100))
                 .cancelPendingInvitationsOnReInvite(options.bool("cancelPendingInvitationsOnReInvite", false))
                 .requireEmailVerificationOnInvitation(options.bool("requireEmailVerificationOnInvitation", false))
-                .disableOrganizationDeletion(options.bool("disableOrganizationDeletion", false));
+                .disableOrganizationDeletion(options.bool("disableOrganizationDeletion", false))
+                .invitationUrl(options.string("invitationUrl", "{origin}/accept-invitation/{id}"));
         int limit = options.integer("organizationLimit", -1);
         if (limit >= 0) {
             builder.organizationLimit(limit);

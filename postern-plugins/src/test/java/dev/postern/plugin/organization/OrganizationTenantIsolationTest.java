@@ -31,6 +31,7 @@ class OrganizationTenantIsolationTest {
     private String orgB;
     private String carolMember;
     private String bobMember;
+    private String invitationB;
 
     private void setUp(TestDatabase database) {
         auth = start(database, OrganizationOptions.defaults());
@@ -43,6 +44,8 @@ class OrganizationTenantIsolationTest {
         carolMember = addMember(auth, userId(carol), orgB, "member").get("id").asString();
         // Mallory also adds a member of her own, so her own organization has rows to confuse with.
         addMember(auth, userId(user(auth, "eve@example.com")), orgA, "member");
+        invitationB = bob.postJson("/organization/invite-member", Map.of("email", "dave@example.com", "role", "admin"))
+                .assertStatus(200).json().get("id").asString();
     }
 
     @AfterEach
@@ -60,6 +63,11 @@ class OrganizationTenantIsolationTest {
         Map<String, String> roles = new java.util.HashMap<>();
         full.get("members").forEach(m -> roles.put(m.get("id").asString(), m.get("role").asString()));
         assertThat(roles).containsExactlyInAnyOrderEntriesOf(Map.of(bobMember, "owner", carolMember, "member"));
+        JsonNode invitations = bob.get("/organization/list-invitations?organizationId=" + orgB).assertStatus(200).json();
+        assertThat(invitations).hasSize(1);
+        assertThat(invitations.get(0).get("id").asString()).isEqualTo(invitationB);
+        assertThat(invitations.get(0).get("status").asString()).isEqualTo("pending");
+        assertThat(invitations.get(0).get("role").asString()).isEqualTo("admin");
     }
 
     @ParameterizedTest
@@ -150,6 +158,28 @@ class OrganizationTenantIsolationTest {
                 "permissions", Map.of("member", List.of("delete")))).assertError(401, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
         assertThat(mallory.postJson("/organization/has-permission", Map.of("permissions", Map.of("member", List.of("delete"))))
                 .json().get("success").asBoolean()).isTrue();
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void invitationsOfAnotherOrganizationCannotBeSeenOrUsed(TestDatabase database) {
+        setUp(database);
+        mallory.get("/organization/list-invitations?organizationId=" + orgB).assertStatus(403);
+        mallory.get("/organization/get-invitation?id=" + invitationB).assertError(403, "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION");
+        mallory.postJson("/organization/cancel-invitation", Map.of("invitationId", invitationB)).assertError(400, "MEMBER_NOT_FOUND");
+        mallory.postJson("/organization/accept-invitation", Map.of("invitationId", invitationB))
+                .assertError(403, "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION");
+        mallory.postJson("/organization/reject-invitation", Map.of("invitationId", invitationB))
+                .assertError(403, "YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION");
+        mallory.postJson("/organization/invite-member", Map.of("organizationId", orgB, "email", "mallory2@example.com",
+                "role", "owner")).assertError(400, "MEMBER_NOT_FOUND");
+        // Re-inviting B's invitee from A creates A's own invitation and leaves B's untouched.
+        mallory.postJson("/organization/invite-member", Map.of("email", "dave@example.com", "role", "member", "resend", true))
+                .assertStatus(200);
+        assertThat(mallory.get("/organization/list-invitations").json().findValuesAsString("organizationId")).containsOnly(orgA);
+        // Carol, a member of B, sees none of A's invitations either.
+        carol.get("/organization/list-invitations?organizationId=" + orgA).assertStatus(403);
         organizationBIsUnchanged();
     }
 }
