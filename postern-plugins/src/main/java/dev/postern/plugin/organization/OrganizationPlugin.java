@@ -83,6 +83,9 @@ public final class OrganizationPlugin implements Plugin {
         endpoints.addAll(new OrganizationEndpoints(this).endpoints());
         endpoints.addAll(new MemberEndpoints(this).endpoints());
         endpoints.addAll(new InvitationEndpoints(this).endpoints());
+        if (options.teams().enabled()) {
+            endpoints.addAll(new TeamEndpoints(this).endpoints());
+        }
         endpoints.add(new HasPermission(this).endpoint());
         return endpoints;
     }

@@ -33,8 +33,14 @@ class OrganizationTenantIsolationTest {
     private String bobMember;
     private String invitationB;
 
+    private String teamB;
+
     private void setUp(TestDatabase database) {
-        auth = start(database, OrganizationOptions.defaults());
+        setUp(database, OrganizationOptions.defaults());
+    }
+
+    private void setUp(TestDatabase database, OrganizationOptions options) {
+        auth = start(database, options);
         mallory = user(auth, "mallory@example.com");
         bob = user(auth, "bob@example.com");
         carol = user(auth, "carol@example.com");
@@ -180,6 +186,51 @@ class OrganizationTenantIsolationTest {
         assertThat(mallory.get("/organization/list-invitations").json().findValuesAsString("organizationId")).containsOnly(orgA);
         // Carol, a member of B, sees none of A's invitations either.
         carol.get("/organization/list-invitations?organizationId=" + orgA).assertStatus(403);
+        organizationBIsUnchanged();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void teamsOfAnotherOrganizationCannotBeSeenOrChanged(TestDatabase database) {
+        setUp(database, OrganizationOptions.builder().teams(OrganizationOptions.Teams.on()).build());
+        teamB = bob.postJson("/organization/create-team", Map.of("name", "B-red")).assertStatus(200).json().get("id").asString();
+        bob.postJson("/organization/add-team-member", Map.of("teamId", teamB, "userId", userId(carol))).assertStatus(200);
+        String eve = mallory.get("/organization/list-members").json().get("members").findValuesAsString("userId").stream()
+                .filter(id -> !id.equals(userId(mallory))).findFirst().orElseThrow();
+
+        mallory.get("/organization/list-teams?organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_ALLOWED_TO_ACCESS_THIS_ORGANIZATION");
+        mallory.postJson("/organization/update-team", Map.of("teamId", teamB, "data", Map.of("name", "pwned")))
+                .assertError(400, "TEAM_NOT_FOUND");
+        mallory.postJson("/organization/update-team", Map.of("teamId", teamB, "data", Map.of("name", "pwned", "organizationId", orgB)))
+                .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_TEAM");
+        mallory.postJson("/organization/remove-team", Map.of("teamId", teamB)).assertError(400, "TEAM_NOT_FOUND");
+        mallory.postJson("/organization/remove-team", Map.of("teamId", teamB, "organizationId", orgB))
+                .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_TEAM");
+        mallory.postJson("/organization/set-active-team", Map.of("teamId", teamB)).assertError(400, "TEAM_NOT_FOUND");
+        mallory.get("/organization/list-team-members?teamId=" + teamB).assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_TEAM");
+        mallory.postJson("/organization/add-team-member", Map.of("teamId", teamB, "userId", eve)).assertError(400, "TEAM_NOT_FOUND");
+        mallory.postJson("/organization/add-team-member", Map.of("teamId", teamB, "userId", userId(carol)))
+                .assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.postJson("/organization/add-team-member", Map.of("teamId", teamB, "userId", eve, "organizationId", orgB))
+                .assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.postJson("/organization/remove-team-member", Map.of("teamId", teamB, "userId", userId(carol)))
+                .assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.postJson("/organization/remove-team-member", Map.of("teamId", teamB, "userId", userId(carol), "organizationId", orgB))
+                .assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.get("/organization/list-user-teams?userId=" + userId(carol)).assertError(400, "USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
+        mallory.get("/organization/list-user-teams?userId=" + userId(carol) + "&organizationId=" + orgB)
+                .assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.get("/organization/list-user-teams?organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.postJson("/organization/invite-member", Map.of("email", "zed@example.com", "role", "member", "teamId", teamB))
+                .assertError(400, "TEAM_NOT_FOUND");
+        mallory.postJson("/organization/create-team", Map.of("name", "planted", "organizationId", orgB))
+                .assertError(403, "YOU_ARE_NOT_ALLOWED_TO_INVITE_USERS_TO_THIS_ORGANIZATION");
+
+        JsonNode teams = bob.get("/organization/list-teams").json();
+        assertThat(teams.findValuesAsString("name")).containsExactlyInAnyOrder("B", "B-red");
+        assertThat(bob.get("/organization/list-team-members?teamId=" + teamB).assertStatus(400).status()).isEqualTo(400);
+        assertThat(carol.get("/organization/list-team-members?teamId=" + teamB).assertStatus(200).json()
+                .findValuesAsString("userId")).containsExactly(userId(carol));
         organizationBIsUnchanged();
     }
 }
