@@ -34,6 +34,8 @@ import java.util.function.Predicate;
  * @param invitationUrl the link an invitation e-mail carries, to the application's accept page:
  *     {@code {id}} is replaced by the invitation id, {@code {origin}} by the base URL's origin
  *     (default {@code {origin}/accept-invitation/{id}}, the page better-auth's documentation builds)
+ * @param ac better-auth's {@code ac}: the statements (resource → actions) that roles stored with dynamic access
+ *     control may grant; {@link OrganizationAccess#STATEMENTS} by default, extend it with your resources
  * @param sendInvitationEmail better-auth's {@code sendInvitationEmail}; null sends the
  *     {@link dev.postern.mail.MailKind#ORGANIZATION_INVITATION} e-mail through Postern's mailer
  */
@@ -52,7 +54,8 @@ public record OrganizationOptions(
         DynamicAccessControl dynamicAccessControl,
         OrganizationHooks hooks,
         String invitationUrl,
-        InvitationSender sendInvitationEmail) {
+        InvitationSender sendInvitationEmail,
+        dev.postern.plugin.access.AccessControl ac) {
 
     public OrganizationOptions {
         Objects.requireNonNull(allowUserToCreateOrganization, "allowUserToCreateOrganization");
@@ -63,6 +66,7 @@ public record OrganizationOptions(
         Objects.requireNonNull(dynamicAccessControl, "dynamicAccessControl");
         Objects.requireNonNull(hooks, "hooks");
         Objects.requireNonNull(invitationUrl, "invitationUrl");
+        Objects.requireNonNull(ac, "ac");
     }
 
     public static OrganizationOptions defaults() {
@@ -118,6 +122,7 @@ public record OrganizationOptions(
         private OrganizationHooks hooks = OrganizationHooks.NONE;
         private String invitationUrl = "{origin}/accept-invitation/{id}";
         private InvitationSender sendInvitationEmail;
+        private dev.postern.plugin.access.AccessControl ac = OrganizationAccess.STATEMENTS;
 
         private Builder() {
         }
@@ -202,11 +207,16 @@ public record OrganizationOptions(
             return this;
         }
 
+        public Builder ac(dev.postern.plugin.access.AccessControl value) {
+            this.ac = value;
+            return this;
+        }
+
         public OrganizationOptions build() {
             return new OrganizationOptions(allowUserToCreateOrganization, organizationLimit, creatorRole,
                     membershipLimit, roles, invitationExpiresIn, invitationLimit, cancelPendingInvitationsOnReInvite,
                     requireEmailVerificationOnInvitation, disableOrganizationDeletion, teams, dynamicAccessControl,
-                    hooks, invitationUrl, sendInvitationEmail);
+                    hooks, invitationUrl, sendInvitationEmail, ac);
         }
     }
 }

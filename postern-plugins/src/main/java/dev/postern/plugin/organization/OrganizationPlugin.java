@@ -86,6 +86,9 @@ public final class OrganizationPlugin implements Plugin {
         if (options.teams().enabled()) {
             endpoints.addAll(new TeamEndpoints(this).endpoints());
         }
+        if (options.dynamicAccessControl().enabled()) {
+            endpoints.addAll(new RoleEndpoints(this).endpoints());
+        }
         endpoints.add(new HasPermission(this).endpoint());
         return endpoints;
     }

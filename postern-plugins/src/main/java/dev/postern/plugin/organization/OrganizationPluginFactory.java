@@ -2,6 +2,7 @@ package dev.postern.plugin.organization;
 
 import dev.postern.plugin.Plugin;
 import dev.postern.plugin.PluginFactory;
+import dev.postern.plugin.access.OrganizationAccess;
 import dev.postern.plugin.access.Role;
 import dev.postern.plugin.options.PluginOptions;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.Map;
  *       editor: { project: [create, share] }
  *     teams: { enabled: true, defaultTeam: { enabled: true }, maximumTeams: 10, maximumMembersPerTeam: 50, allowRemovingAllTeams: false }
  *     dynamicAccessControl: { enabled: true, maximumRolesPerOrganization: 20 }
+ *     ac: { project: [create, share, delete] }   # resources stored roles may grant, beside the defaults
  * }</pre>
  */
 public final class OrganizationPluginFactory implements PluginFactory {
@@ -66,6 +68,10 @@ public final class OrganizationPluginFactory implements PluginFactory {
         if (!roles.isEmpty()) {
             builder.roles(roles);
         }
+        Map<String, List<String>> statements = statements(raw == null ? null : raw.get("ac"), options.section("ac"));
+        if (!statements.isEmpty()) {
+            builder.ac(OrganizationAccess.STATEMENTS.extend(statements));
+        }
         PluginOptions teams = options.section("teams");
         int maximumTeams = teams.integer("maximumTeams", -1);
         int maximumMembers = teams.integer("maximumMembersPerTeam", -1);
@@ -81,6 +87,17 @@ public final class OrganizationPluginFactory implements PluginFactory {
         return new OrganizationPlugin(builder.build());
     }
 
+    /** {@code resource: [actions]} pairs; the names come from the raw map, the values through the reader. */
+    private static Map<String, List<String>> statements(Object raw, PluginOptions section) {
+        Map<String, List<String>> statements = new LinkedHashMap<>();
+        if (raw instanceof Map<?, ?> map) {
+            for (Object resource : map.keySet()) {
+                statements.put(String.valueOf(resource), section.strings(String.valueOf(resource)));
+            }
+        }
+        return statements;
+    }
+
     /** {@code roles: {name: {resource: [actions]}}}; the names come from the raw map, the values through the reader. */
     private static Map<String, Role> roles(Object raw, PluginOptions section) {
         Map<String, Role> roles = new LinkedHashMap<>();
@@ -89,14 +106,7 @@ public final class OrganizationPluginFactory implements PluginFactory {
         }
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String name = String.valueOf(entry.getKey());
-            PluginOptions role = section.section(name);
-            Map<String, List<String>> statements = new LinkedHashMap<>();
-            if (entry.getValue() instanceof Map<?, ?> resources) {
-                for (Object resource : resources.keySet()) {
-                    statements.put(String.valueOf(resource), role.strings(String.valueOf(resource)));
-                }
-            }
-            roles.put(name, Role.of(statements));
+            roles.put(name, Role.of(statements(entry.getValue(), section.section(name))));
         }
         return roles;
     }

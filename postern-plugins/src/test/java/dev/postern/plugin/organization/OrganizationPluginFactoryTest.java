@@ -35,19 +35,21 @@ class OrganizationPluginFactoryTest {
 
     @Test
     void readsEveryOption() {
-        OrganizationOptions options = create(Map.of(
-                "allowUserToCreateOrganization", false,
-                "organizationLimit", 3,
-                "creatorRole", "founder",
-                "membershipLimit", 10,
-                "invitationExpiresIn", 3600,
-                "invitationLimit", 5,
-                "cancelPendingInvitationsOnReInvite", true,
-                "requireEmailVerificationOnInvitation", true,
-                "roles", Map.of("founder", Map.of("organization", List.of("update", "delete")),
-                        "editor", Map.of("project", List.of("create", "share"))),
-                "teams", Map.of("enabled", true, "defaultTeam", Map.of("enabled", false), "maximumTeams", 4,
-                        "maximumMembersPerTeam", 7, "allowRemovingAllTeams", true))).options();
+        OrganizationOptions options = create(Map.ofEntries(
+                Map.entry("allowUserToCreateOrganization", false),
+                Map.entry("organizationLimit", 3),
+                Map.entry("creatorRole", "founder"),
+                Map.entry("membershipLimit", 10),
+                Map.entry("invitationExpiresIn", 3600),
+                Map.entry("invitationLimit", 5),
+                Map.entry("cancelPendingInvitationsOnReInvite", true),
+                Map.entry("requireEmailVerificationOnInvitation", true),
+                Map.entry("roles", Map.of("founder", Map.of("organization", List.of("update", "delete")),
+                        "editor", Map.of("project", List.of("create", "share")))),
+                Map.entry("ac", Map.of("project", List.of("create", "share"))),
+                Map.entry("dynamicAccessControl", Map.of("enabled", true, "maximumRolesPerOrganization", 9)),
+                Map.entry("teams", Map.of("enabled", true, "defaultTeam", Map.of("enabled", false), "maximumTeams", 4,
+                        "maximumMembersPerTeam", 7, "allowRemovingAllTeams", true)))).options();
         assertThat(options.allowUserToCreateOrganization().test(null)).isFalse();
         assertThat(options.organizationLimit()).isEqualTo(3);
         assertThat(options.creatorRole()).isEqualTo("founder");
@@ -56,6 +58,8 @@ class OrganizationPluginFactoryTest {
         assertThat(options.requireEmailVerificationOnInvitation()).isTrue();
         assertThat(options.roles()).containsOnlyKeys("founder", "editor");
         assertThat(options.roles().get("editor").authorize(Map.of("project", ActionRequest.all("share"))).success()).isTrue();
+        assertThat(options.ac().statements()).containsKeys("organization", "ac", "project");
+        assertThat(options.dynamicAccessControl()).isEqualTo(new OrganizationOptions.DynamicAccessControl(true, 9));
         assertThat(options.teams()).isEqualTo(new OrganizationOptions.Teams(true, false, 4, 7, true));
     }
 

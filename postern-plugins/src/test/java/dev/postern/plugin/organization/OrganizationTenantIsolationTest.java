@@ -233,4 +233,43 @@ class OrganizationTenantIsolationTest {
                 .findValuesAsString("userId")).containsExactly(userId(carol));
         organizationBIsUnchanged();
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void storedRolesOfAnotherOrganizationCannotBeSeenUsedOrChanged(TestDatabase database) {
+        setUp(database, OrganizationRoleTest.options());
+        String roleB = bob.postJson("/organization/create-role", Map.of("role", "auditor",
+                "permission", Map.of("member", List.of("delete")))).assertStatus(200).json().get("roleData").get("id").asString();
+
+        mallory.get("/organization/list-roles?organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        assertThat(mallory.get("/organization/list-roles").assertStatus(200).json()).isEmpty();
+        mallory.get("/organization/get-role?roleId=" + roleB).assertError(400, "ROLE_NOT_FOUND");
+        mallory.get("/organization/get-role?roleName=auditor&organizationId=" + orgB).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.postJson("/organization/update-role", Map.of("roleId", roleB, "data", Map.of("permission", Map.of("member", List.of("create")))))
+                .assertError(400, "ROLE_NOT_FOUND");
+        mallory.postJson("/organization/update-role", Map.of("organizationId", orgB, "roleId", roleB, "data", Map.of("roleName", "x")))
+                .assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.postJson("/organization/delete-role", Map.of("roleId", roleB)).assertError(400, "ROLE_NOT_FOUND");
+        mallory.postJson("/organization/delete-role", Map.of("organizationId", orgB, "roleName", "auditor"))
+                .assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        mallory.postJson("/organization/create-role", Map.of("organizationId", orgB, "role", "spy",
+                "permission", Map.of("member", List.of("delete")))).assertError(403, "YOU_ARE_NOT_A_MEMBER_OF_THIS_ORGANIZATION");
+        // B's role name means nothing in A: it cannot be assigned there, nor does it grant anything.
+        String malloryMember = mallory.get("/organization/get-active-member").json().get("id").asString();
+        String eveMember = null;
+        for (JsonNode member : mallory.get("/organization/list-members").json().get("members")) {
+            if (!member.get("id").asString().equals(malloryMember)) {
+                eveMember = member.get("id").asString();
+            }
+        }
+        mallory.postJson("/organization/update-member-role", Map.of("memberId", eveMember, "role", "auditor"))
+                .assertError(400, "ROLE_NOT_FOUND");
+        mallory.postJson("/organization/invite-member", Map.of("email", "zed@example.com", "role", "auditor"))
+                .assertError(400, "ROLE_NOT_FOUND");
+
+        JsonNode role = bob.get("/organization/get-role?roleId=" + roleB).assertStatus(200).json();
+        assertThat(role.get("role").asString()).isEqualTo("auditor");
+        assertThat(role.get("permission").get("member").get(0).asString()).isEqualTo("delete");
+        organizationBIsUnchanged();
+    }
 }
