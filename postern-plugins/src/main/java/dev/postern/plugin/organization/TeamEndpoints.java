@@ -273,39 +273,41 @@ final class TeamEndpoints {
                 .map(m -> Output.of(data.schema(), TEAM_MEMBER, m)).toList();
     }
 
-    private Object addMember(EndpointContext ctx) {
+    /** What add- and remove-team-member act on: a team of the caller's organization and one of its members. */
+    private record TeamMembership(OrganizationData data, Row team, String userId) {
+    }
+
+    private TeamMembership teamMembership(EndpointContext ctx, String action, ErrorCode denied) {
         Session session = ctx.postern().sessions().require(ctx);
         String organizationId = organizationId(ctx, Optional.of(session), ctx.bodyString("organizationId"));
         OrganizationData data = plugin.data(ctx);
-        authorized(data, session, organizationId, "member", "update", USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION, BAD_REQUEST,
-                OrganizationErrorCodes.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_TEAM_MEMBER);
+        authorized(data, session, organizationId, "member", action, USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION, BAD_REQUEST, denied);
         String userId = ctx.bodyString("userId").orElseThrow();
         if (data.member(userId, organizationId).isEmpty()) {
             throw USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION.toException(BAD_REQUEST);
         }
         Row team = TeamData.team(data, ctx.bodyString("teamId").orElseThrow(), organizationId)
                 .orElseThrow(() -> TEAM_NOT_FOUND.toException(BAD_REQUEST));
-        Row added = data.transaction(tx -> TeamData.addTeamMember(tx, options, team.id(), userId));
+        return new TeamMembership(data, team, userId);
+    }
+
+    private Object addMember(EndpointContext ctx) {
+        TeamMembership target = teamMembership(ctx, "update", OrganizationErrorCodes.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_TEAM_MEMBER);
+        OrganizationData data = target.data();
+        Row added = data.transaction(tx -> TeamData.addTeamMember(tx, options, target.team().id(), target.userId()));
         return Output.of(data.schema(), TEAM_MEMBER, added);
     }
 
     private Object removeMember(EndpointContext ctx) {
-        Session session = ctx.postern().sessions().require(ctx);
-        String organizationId = organizationId(ctx, Optional.of(session), ctx.bodyString("organizationId"));
-        OrganizationData data = plugin.data(ctx);
-        authorized(data, session, organizationId, "member", "delete", USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION, BAD_REQUEST,
-                OrganizationErrorCodes.YOU_ARE_NOT_ALLOWED_TO_REMOVE_A_TEAM_MEMBER);
-        String userId = ctx.bodyString("userId").orElseThrow();
-        if (data.member(userId, organizationId).isEmpty()) {
-            throw USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION.toException(BAD_REQUEST);
-        }
-        Row team = TeamData.team(data, ctx.bodyString("teamId").orElseThrow(), organizationId)
-                .orElseThrow(() -> TEAM_NOT_FOUND.toException(BAD_REQUEST));
+        TeamMembership target = teamMembership(ctx, "delete", OrganizationErrorCodes.YOU_ARE_NOT_ALLOWED_TO_REMOVE_A_TEAM_MEMBER);
+        OrganizationData data = target.data();
+        String teamId = target.team().id();
+        String userId = target.userId();
         data.user(userId).orElseThrow(() -> ApiException.message(BAD_REQUEST, "User not found"));
-        TeamData.teamMember(data, team.id(), userId).orElseThrow(() -> USER_IS_NOT_A_MEMBER_OF_THE_TEAM.toException(BAD_REQUEST));
+        TeamData.teamMember(data, teamId, userId).orElseThrow(() -> USER_IS_NOT_A_MEMBER_OF_THE_TEAM.toException(BAD_REQUEST));
         data.transaction(tx -> {
-            tx.store().deleteMany(TEAM_MEMBER, Where.eq("teamId", team.id()).andEq("userId", userId));
-            TeamData.syncCount(tx, team.id());
+            tx.store().deleteMany(TEAM_MEMBER, Where.eq("teamId", teamId).andEq("userId", userId));
+            TeamData.syncCount(tx, teamId);
             return null;
         });
         return Map.of("message", "Team member removed successfully.");

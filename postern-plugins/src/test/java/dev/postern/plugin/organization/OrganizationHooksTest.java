@@ -1,0 +1,93 @@
+package dev.postern.plugin.organization;
+
+import static dev.postern.plugin.organization.Orgs.addMember;
+import static dev.postern.plugin.organization.Orgs.start;
+import static dev.postern.plugin.organization.Orgs.user;
+import static dev.postern.plugin.organization.Orgs.userId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.postern.error.ApiException;
+import dev.postern.http.Status;
+import dev.postern.store.Row;
+import dev.postern.testkit.TestClient;
+import dev.postern.testkit.TestDatabase;
+import dev.postern.testkit.TestPostern;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/** Organization hooks in Java: they adjust what is written, and a refusal leaves nothing half-written. */
+class OrganizationHooksTest {
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void hooksAdjustRefuseAndObserve(TestDatabase database) {
+        List<String> events = new CopyOnWriteArrayList<>();
+        OrganizationHooks hooks = new OrganizationHooks() {
+            @Override
+            public Optional<Map<String, Object>> beforeCreateOrganization(Map<String, Object> organization, Row user) {
+                return Optional.of(Map.of("metadata", Map.of("createdBy", user.string("email"))));
+            }
+
+            @Override
+            public Optional<Map<String, Object>> beforeAddMember(Map<String, Object> member, Row user, Map<String, Object> organization) {
+                if (String.valueOf(user.string("email")).startsWith("blocked")) {
+                    throw new ApiException(Status.FORBIDDEN, "NO_SEATS", "Buy more seats");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public void afterAddMember(Row member, Row user, Map<String, Object> organization) {
+                events.add("added " + user.string("email") + " as " + member.string("role"));
+            }
+
+            @Override
+            public Optional<Map<String, Object>> beforeCreateInvitation(Map<String, Object> invitation, Row inviter,
+                                                                         Map<String, Object> organization) {
+                if (String.valueOf(invitation.get("email")).endsWith("@competitor.example")) {
+                    throw new ApiException(Status.BAD_REQUEST, "NOT_ALLOWED", "No competitors");
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public void afterAcceptInvitation(Row invitation, Row member, Row user, Map<String, Object> organization) {
+                events.add("accepted " + user.string("email"));
+            }
+
+            @Override
+            public void afterDeleteOrganization(Map<String, Object> organization, Row user) {
+                events.add("deleted " + organization.get("slug"));
+            }
+        };
+        try (TestPostern auth = start(database, OrganizationOptions.builder().hooks(hooks).build())) {
+            TestClient ada = user(auth, "ada@example.com");
+            JsonNode org = Orgs.create(ada, "Acme", "acme");
+            assertThat(org.get("metadata").get("createdBy").asString()).isEqualTo("ada@example.com");
+
+            // The creator is refused a seat: the organization is not created either.
+            TestClient blocked = user(auth, "blocked@example.com");
+            blocked.postJson("/organization/create", Map.of("name", "Nope", "slug", "nope")).assertError(403, "NO_SEATS");
+            ada.postJson("/organization/check-slug", Map.of("slug", "nope")).assertStatus(200);
+            assertThat(blocked.get("/organization/list").json()).isEmpty();
+
+            addMember(auth, userId(user(auth, "bob@example.com")), org.get("id").asString(), "member");
+            ada.postJson("/organization/invite-member", Map.of("email", "eve@competitor.example", "role", "member"))
+                    .assertError(400, "NOT_ALLOWED");
+            assertThat(ada.get("/organization/list-invitations").json()).isEmpty();
+            String invitation = ada.postJson("/organization/invite-member", Map.of("email", "cy@example.com", "role", "admin"))
+                    .assertStatus(200).json().get("id").asString();
+            user(auth, "cy@example.com").postJson("/organization/accept-invitation", Map.of("invitationId", invitation))
+                    .assertStatus(200);
+            ada.postJson("/organization/delete", Map.of("organizationId", org.get("id").asString())).assertStatus(200);
+
+            assertThat(events).containsExactly("added ada@example.com as owner", "added bob@example.com as member",
+                    "accepted cy@example.com", "deleted acme");
+        }
+    }
+}
