@@ -152,7 +152,7 @@ final class OrganizationEndpoints {
         options.hooks().afterAddMember(created, user, orgOut);
         String teamId = null;
         if (options.teams().enabled() && options.teams().defaultTeam()) {
-            teamId = TeamData.createDefaultTeam(tx, organization, user);
+            teamId = TeamData.createDefaultTeam(tx, options, organization, user);
         }
         options.hooks().afterCreateOrganization(orgOut, created, user);
         return new Created(organization, created, teamId);

@@ -85,4 +85,39 @@ public interface OrganizationHooks {
 
     default void afterCancelInvitation(Row invitation, Row cancelledBy, Map<String, Object> organization) {
     }
+
+    /** Before a team is written (the default team of a new organization too); returned values are added. */
+    default Optional<Map<String, Object>> beforeCreateTeam(Map<String, Object> team, Row user, Map<String, Object> organization) {
+        return Optional.empty();
+    }
+
+    default void afterCreateTeam(Row team, Row user, Map<String, Object> organization) {
+    }
+
+    /** Before a team changes; returned values replace the changes. */
+    default Optional<Map<String, Object>> beforeUpdateTeam(Row team, Map<String, Object> updates, Row user,
+                                                            Map<String, Object> organization) {
+        return Optional.empty();
+    }
+
+    default void afterUpdateTeam(Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void beforeDeleteTeam(Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void afterDeleteTeam(Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void beforeAddTeamMember(Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void afterAddTeamMember(Row teamMember, Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void beforeRemoveTeamMember(Row teamMember, Row team, Row user, Map<String, Object> organization) {
+    }
+
+    default void afterRemoveTeamMember(Row teamMember, Row team, Row user, Map<String, Object> organization) {
+    }
 }

@@ -39,18 +39,30 @@ final class TeamData {
                 .stream().map(t -> output(data, t)).toList();
     }
 
-    static Row createTeam(OrganizationData data, String organizationId, String name) {
+    /**
+     * Writes a team after the {@code beforeCreateTeam} hook, then runs {@code afterCreateTeam}. The default
+     * team has no {@code updatedAt} (better-auth writes none); a team made by create-team has one.
+     */
+    static Row createTeam(OrganizationData data, OrganizationOptions options, Row organization, String name, Row user,
+                          boolean stampUpdatedAt) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", name);
-        values.put("organizationId", organizationId);
+        values.put("organizationId", organization.id());
+        Map<String, Object> orgOut = data.organizationOutput(organization);
+        options.hooks().beforeCreateTeam(java.util.Collections.unmodifiableMap(values), user, orgOut).ifPresent(values::putAll);
         values.put("memberCount", 0L);
         values.put("createdAt", OrganizationData.now());
-        return data.store().create(TEAM, values);
+        if (stampUpdatedAt) {
+            values.put("updatedAt", OrganizationData.now());
+        }
+        Row team = data.store().create(TEAM, values);
+        options.hooks().afterCreateTeam(team, user, orgOut);
+        return team;
     }
 
     /** The default team named after a new organization, holding its creator; returns the team id. */
-    static String createDefaultTeam(OrganizationData data, Row organization, Row user) {
-        Row team = createTeam(data, organization.id(), organization.string("name"));
+    static String createDefaultTeam(OrganizationData data, OrganizationOptions options, Row organization, Row user) {
+        Row team = createTeam(data, options, organization, organization.string("name"), user, false);
         findOrCreateTeamMember(data, team.id(), user.id());
         return team.id();
     }

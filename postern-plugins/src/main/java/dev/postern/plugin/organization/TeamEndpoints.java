@@ -113,14 +113,10 @@ final class TeamEndpoints {
         if (maximum != null && maximum > 0 && data.count(TEAM, Where.eq("organizationId", organizationId)) >= maximum) {
             throw OrganizationErrorCodes.YOU_HAVE_REACHED_THE_MAXIMUM_NUMBER_OF_TEAMS.toException(BAD_REQUEST);
         }
-        data.organizationById(organizationId).orElseThrow(() -> ORGANIZATION_NOT_FOUND.toException(BAD_REQUEST));
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", ctx.bodyString("name").orElseThrow());
-        values.put("organizationId", organizationId);
-        values.put("memberCount", 0L);
-        values.put("createdAt", OrganizationData.now());
-        values.put("updatedAt", OrganizationData.now());
-        return TeamData.output(data, data.store().create(TEAM, values));
+        Row organization = data.organizationById(organizationId).orElseThrow(() -> ORGANIZATION_NOT_FOUND.toException(BAD_REQUEST));
+        String name = ctx.bodyString("name").orElseThrow();
+        Row user = session.map(Session::user).orElse(null);
+        return TeamData.output(data, data.transaction(tx -> TeamData.createTeam(tx, options, organization, name, user, true)));
     }
 
     private Object remove(EndpointContext ctx) {
@@ -144,7 +140,11 @@ final class TeamEndpoints {
         if (!options.teams().allowRemovingAllTeams() && data.count(TEAM, Where.eq("organizationId", organizationId)) <= 1) {
             throw OrganizationErrorCodes.UNABLE_TO_REMOVE_LAST_TEAM.toException(BAD_REQUEST);
         }
+        Map<String, Object> orgOut = data.organizationOutput(data.organizationById(organizationId)
+                .orElseThrow(() -> ORGANIZATION_NOT_FOUND.toException(BAD_REQUEST)));
+        Row user = session.map(Session::user).orElse(null);
         data.transaction(tx -> {
+            options.hooks().beforeDeleteTeam(team, user, orgOut);
             tx.store().deleteMany(TEAM_MEMBER, Where.eq("teamId", team.id()));
             tx.store().delete(TEAM, Where.eq("id", team.id()));
             // Pending invitations into the removed team keep their other teams.
@@ -163,6 +163,7 @@ final class TeamEndpoints {
             }
             return null;
         });
+        options.hooks().afterDeleteTeam(team, user, orgOut);
         return Map.of("message", "Team removed successfully.");
     }
 
@@ -181,9 +182,23 @@ final class TeamEndpoints {
         if (changes.has("name")) {
             values.put("name", changes.get("name").asString());
         }
-        values.put("updatedAt", OrganizationData.now());
-        return data.store().update(TEAM, Where.eq("id", team.id()).andEq("organizationId", organizationId), values)
-                .map(row -> TeamData.output(data, row)).orElse(null);
+        Map<String, Object> orgOut = data.organizationOutput(data.organizationById(organizationId)
+                .orElseThrow(() -> ORGANIZATION_NOT_FOUND.toException(BAD_REQUEST)));
+        Row updated = data.transaction(tx -> {
+            Map<String, Object> update = options.hooks()
+                    .beforeUpdateTeam(team, java.util.Collections.unmodifiableMap(values), session.user(), orgOut)
+                    .<Map<String, Object>>map(LinkedHashMap::new).orElse(values);
+            update.remove("organizationId");
+            update.remove("memberCount");
+            update.put("updatedAt", OrganizationData.now());
+            Row row = tx.store().update(TEAM, Where.eq("id", team.id()).andEq("organizationId", organizationId), update)
+                    .orElse(null);
+            if (row != null) {
+                options.hooks().afterUpdateTeam(row, session.user(), orgOut);
+            }
+            return row;
+        });
+        return updated == null ? null : TeamData.output(data, updated);
     }
 
     private Object list(EndpointContext ctx) {
@@ -274,7 +289,7 @@ final class TeamEndpoints {
     }
 
     /** What add- and remove-team-member act on: a team of the caller's organization and one of its members. */
-    private record TeamMembership(OrganizationData data, Row team, String userId) {
+    private record TeamMembership(OrganizationData data, Row team, String userId, Map<String, Object> organization) {
     }
 
     private TeamMembership teamMembership(EndpointContext ctx, String action, ErrorCode denied) {
@@ -288,13 +303,22 @@ final class TeamEndpoints {
         }
         Row team = TeamData.team(data, ctx.bodyString("teamId").orElseThrow(), organizationId)
                 .orElseThrow(() -> TEAM_NOT_FOUND.toException(BAD_REQUEST));
-        return new TeamMembership(data, team, userId);
+        Map<String, Object> organization = data.organizationOutput(data.organizationById(organizationId)
+                .orElseThrow(() -> ORGANIZATION_NOT_FOUND.toException(BAD_REQUEST)));
+        return new TeamMembership(data, team, userId, organization);
     }
 
     private Object addMember(EndpointContext ctx) {
         TeamMembership target = teamMembership(ctx, "update", OrganizationErrorCodes.YOU_ARE_NOT_ALLOWED_TO_CREATE_A_NEW_TEAM_MEMBER);
         OrganizationData data = target.data();
-        Row added = data.transaction(tx -> TeamData.addTeamMember(tx, options, target.team().id(), target.userId()));
+        Row user = data.user(target.userId()).orElseThrow(() -> ApiException.message(BAD_REQUEST, "User not found"));
+        Map<String, Object> orgOut = target.organization();
+        Row added = data.transaction(tx -> {
+            options.hooks().beforeAddTeamMember(target.team(), user, orgOut);
+            Row row = TeamData.addTeamMember(tx, options, target.team().id(), target.userId());
+            options.hooks().afterAddTeamMember(row, target.team(), user, orgOut);
+            return row;
+        });
         return Output.of(data.schema(), TEAM_MEMBER, added);
     }
 
@@ -303,13 +327,16 @@ final class TeamEndpoints {
         OrganizationData data = target.data();
         String teamId = target.team().id();
         String userId = target.userId();
-        data.user(userId).orElseThrow(() -> ApiException.message(BAD_REQUEST, "User not found"));
-        TeamData.teamMember(data, teamId, userId).orElseThrow(() -> USER_IS_NOT_A_MEMBER_OF_THE_TEAM.toException(BAD_REQUEST));
+        Row user = data.user(userId).orElseThrow(() -> ApiException.message(BAD_REQUEST, "User not found"));
+        Row teamMember = TeamData.teamMember(data, teamId, userId)
+                .orElseThrow(() -> USER_IS_NOT_A_MEMBER_OF_THE_TEAM.toException(BAD_REQUEST));
         data.transaction(tx -> {
+            options.hooks().beforeRemoveTeamMember(teamMember, target.team(), user, target.organization());
             tx.store().deleteMany(TEAM_MEMBER, Where.eq("teamId", teamId).andEq("userId", userId));
             TeamData.syncCount(tx, teamId);
             return null;
         });
+        options.hooks().afterRemoveTeamMember(teamMember, target.team(), user, target.organization());
         return Map.of("message", "Team member removed successfully.");
     }
 }

@@ -90,4 +90,50 @@ class OrganizationHooksTest {
                     "accepted cy@example.com", "deleted acme");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    void teamHooksAdjustRefuseAndObserve(TestDatabase database) {
+        List<String> events = new CopyOnWriteArrayList<>();
+        OrganizationHooks hooks = new OrganizationHooks() {
+            @Override
+            public Optional<Map<String, Object>> beforeCreateTeam(Map<String, Object> team, Row user, Map<String, Object> organization) {
+                return Optional.of(Map.of("name", team.get("name") + " team"));
+            }
+
+            @Override
+            public void afterCreateTeam(Row team, Row user, Map<String, Object> organization) {
+                events.add("created " + team.string("name"));
+            }
+
+            @Override
+            public void beforeDeleteTeam(Row team, Row user, Map<String, Object> organization) {
+                if (team.string("name").startsWith("Keep")) {
+                    throw new ApiException(Status.BAD_REQUEST, "KEEP_IT", "This team stays");
+                }
+            }
+
+            @Override
+            public void afterAddTeamMember(Row teamMember, Row team, Row user, Map<String, Object> organization) {
+                events.add("joined " + team.string("name") + ": " + user.string("email"));
+            }
+        };
+        OrganizationOptions options = OrganizationOptions.builder().hooks(hooks).teams(OrganizationOptions.Teams.on()).build();
+        try (TestPostern auth = start(database, options)) {
+            TestClient ada = user(auth, "ada@example.com");
+            String orgId = Orgs.create(ada, "Acme", "acme").get("id").asString();
+            String keep = ada.postJson("/organization/create-team", Map.of("name", "Keep")).assertStatus(200).json().get("id").asString();
+            TestClient bob = user(auth, "bob@example.com");
+            addMember(auth, userId(bob), orgId, "member");
+            ada.postJson("/organization/add-team-member", Map.of("teamId", keep, "userId", userId(bob))).assertStatus(200);
+
+            ada.postJson("/organization/remove-team", Map.of("teamId", keep)).assertError(400, "KEEP_IT");
+
+            assertThat(ada.get("/organization/list-teams").json().findValuesAsString("name"))
+                    .containsExactlyInAnyOrder("Acme team", "Keep team");
+            assertThat(ada.get("/organization/list-team-members?teamId=" + keep).assertStatus(400).status()).isEqualTo(400);
+            assertThat(bob.get("/organization/list-user-teams").json().findValuesAsString("id")).containsExactly(keep);
+            assertThat(events).containsExactly("created Acme team", "created Keep team", "joined Keep team: bob@example.com");
+        }
+    }
 }
