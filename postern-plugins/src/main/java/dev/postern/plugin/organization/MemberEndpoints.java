@@ -124,8 +124,8 @@ final class MemberEndpoints {
     }
 
     /**
-     * Adds a member (and its team membership) inside the caller's transaction, checking the membership
-     * limit there; shared with accepting an invitation.
+     * Adds a member (and its team membership) inside the caller's transaction, so a hook that refuses or a
+     * full team rolls the member row back too.
      */
     Row addInside(OrganizationData tx, Row organization, Row user, String role, String teamId) {
         if (tx.countMembers(organization.id()) >= options.membershipLimit()) {

@@ -20,7 +20,6 @@ import dev.postern.store.Query;
 import dev.postern.store.Row;
 import dev.postern.store.Where;
 import dev.postern.validation.Schemas;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,11 +329,6 @@ final class OrganizationEndpoints {
 
     private Object list(EndpointContext ctx) {
         Session session = ctx.postern().sessions().require(ctx);
-        OrganizationData data = plugin.data(ctx);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> organization : data.organizationsOf(session.userId())) {
-            out.add(organization);
-        }
-        return out;
+        return plugin.data(ctx).organizationsOf(session.userId());
     }
 }

@@ -6,7 +6,6 @@ import dev.postern.error.ErrorCode;
 import dev.postern.plugin.Plugin;
 import dev.postern.schema.SchemaContribution;
 import dev.postern.session.Session;
-import dev.postern.store.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,9 +100,5 @@ public final class OrganizationPlugin implements Plugin {
     @Override
     public List<ErrorCode> errorCodes() {
         return OrganizationErrorCodes.all();
-    }
-
-    static Row required(Optional<Row> row, dev.postern.error.ApiException otherwise) {
-        return row.orElseThrow(() -> otherwise);
     }
 }
