@@ -18,5 +18,11 @@ public enum MailKind {
      */
     EMAIL_OTP,
     /** A one-time code for two-factor sign-in; variables: {@code otp}, {@code name}, {@code email}. */
-    TWO_FACTOR_OTP
+    TWO_FACTOR_OTP,
+    /**
+     * Invites someone to join an organization (organization plugin); variables: {@code url} (the app's
+     * accept page), {@code email}, {@code organizationName}, {@code inviterName}, {@code inviterEmail},
+     * {@code role} and {@code invitationId}.
+     */
+    ORGANIZATION_INVITATION
 }

@@ -42,6 +42,9 @@ public final class MailTemplates {
         map.put(MailKind.EMAIL_OTP, MailTemplates::oneTimeCode);
         map.put(MailKind.TWO_FACTOR_OTP, code("Your verification code",
                 "Enter this code to finish signing in to your {app} account. If you did not try to sign in, change your password."));
+        map.put(MailKind.ORGANIZATION_INVITATION, simple("You are invited to join {organizationName}",
+                "{inviterName} ({inviterEmail}) invited you to join {organizationName} on {app} as {role}. If you did not expect this invitation, ignore this email.",
+                "Accept invitation"));
         return new MailTemplates(map);
     }
 
@@ -71,7 +74,7 @@ public final class MailTemplates {
                     <p style="font-size:.85rem;color:#5b6472">Or open this link: %s</p>
                     </body></html>
                     """.formatted(escape(greeting), fill(paragraph, appName, vars, true), escape(url), escape(action), escape(url));
-            return new MailMessage(to, appName + ": " + subject, text, html);
+            return new MailMessage(to, appName + ": " + fill(subject, appName, vars, false).replaceAll("[\\r\\n]+", " "), text, html);
         };
     }
 

@@ -19,6 +19,7 @@ import dev.postern.plugin.emailpassword.EmailPasswordApi.SignUpEmailRequest;
 import dev.postern.plugin.session.SessionApi;
 import dev.postern.plugin.user.UserApi;
 import dev.postern.plugin.user.UserApi.UpdateUserRequest;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.lang.reflect.Method;
@@ -30,8 +31,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The typed Java API: every endpoint of the core (and of the core plugins) has a method of its name on its
@@ -58,8 +57,7 @@ class TypedApiTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
+    @SqliteAndPostgres
     void typedCallsSignUpSignInReadUpdateAndRevokeSessions(TestDatabase database) {
         try (TestPostern auth = TestPostern.start(database, CorePlugins.defaults().toArray(Plugin[]::new))) {
             EmailPasswordApi emailPassword = EmailPasswordApi.of(auth.postern());

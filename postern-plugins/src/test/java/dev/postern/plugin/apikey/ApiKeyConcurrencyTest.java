@@ -2,6 +2,7 @@ package dev.postern.plugin.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * 100 verifications of one key at once, on real threads against the real database: a key limited to N
@@ -23,8 +22,7 @@ class ApiKeyConcurrencyTest {
     private static final int CALLERS = 100;
     private static final int LIMIT = 7;
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void hundredConcurrentVerificationsNeverExceedRemainingUses(TestDatabase database) throws Exception {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -43,8 +41,7 @@ class ApiKeyConcurrencyTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void hundredConcurrentVerificationsNeverExceedTheRateLimit(TestDatabase database) throws Exception {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));

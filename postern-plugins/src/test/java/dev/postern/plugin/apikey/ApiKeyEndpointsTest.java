@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.store.Row;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiKeyEndpointsTest {
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void createReturnsTheKeyOnceAndStoresItsHash(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             TestClient ada = app.user("ada@example.com");
@@ -53,8 +51,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void createWithExpiryAndMetadataWhenEnabled(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults().withEnableMetadata(true))) {
             TestClient ada = app.user("ada@example.com");
@@ -73,8 +70,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void createRefusesWhatBetterAuthRefuses(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             app.auth.client().postJson("/api-key/create", Map.of()).assertError(401, "UNAUTHORIZED_SESSION");
@@ -99,8 +95,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void ownersSeeOnlyTheirOwnKeys(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             TestClient ada = app.user("ada@example.com");
@@ -128,8 +123,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void updateChangesClientFieldsAndRefusesServerOnlyOnes(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             TestClient ada = app.user("ada@example.com");
@@ -153,8 +147,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void serverMaySetUsageLimitsAndPermissions(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -176,8 +169,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void deleteRemovesTheKeySoItNoLongerVerifies(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             TestClient ada = app.user("ada@example.com");
@@ -192,8 +184,7 @@ class ApiKeyEndpointsTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void verifyAndDeleteAllExpiredAreServerOnly(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             TestClient ada = app.user("ada@example.com");

@@ -3,13 +3,12 @@ package dev.postern.plugin.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.postern.json.Json;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestResponse;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiKeySessionTest {
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void apiKeyHeaderActsAsTheOwnersSession(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults().withEnableSessionForAPIKeys(true))) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -39,8 +37,7 @@ class ApiKeySessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void badKeysFailTheRequest(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults().withEnableSessionForAPIKeys(true))) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -53,8 +50,7 @@ class ApiKeySessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void configuredHeadersAreReadAndOthersIgnored(TestDatabase database) {
         ApiKeyOptions d = ApiKeyOptions.defaults();
         ApiKeyOptions options = new ApiKeyOptions(List.of("x-service-key"), d.defaultKeyLength(), d.defaultPrefix(),
@@ -70,8 +66,7 @@ class ApiKeySessionTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void withoutTheOptionTheHeaderAuthenticatesNobody(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.postern.PosternApi.ApiCall;
 import dev.postern.json.Json;
 import dev.postern.store.Row;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +27,7 @@ class ApiKeyVerificationTest {
         assertThat(ApiKeyHasher.hash("abc")).isEqualTo("ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void keyStoredAsBetterAuthStoresItVerifies(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -57,8 +55,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void verifyEndpointAnswersValidErrorAndKey(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -80,8 +77,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void disabledAndExpiredKeysAreRefusedAndExpiredOnesDeleted(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -99,8 +95,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void permissionsMustAllBeGranted(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -118,8 +113,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void remainingUsesRunOutAndTheUsedUpKeyIsDeleted(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -137,8 +131,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void aDueRefillRestoresTheRefillAmount(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -162,8 +155,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void perKeyRateLimitAllowsMaxRequestsPerWindow(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));
@@ -187,8 +179,7 @@ class ApiKeyVerificationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void deleteAllExpiredApiKeysRemovesOnlyExpiredOnes(TestDatabase database) {
         try (ApiKeyFixture app = ApiKeyFixture.start(database, ApiKeyOptions.defaults())) {
             String userId = app.userId(app.user("ada@example.com"));

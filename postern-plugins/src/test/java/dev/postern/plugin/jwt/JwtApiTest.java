@@ -6,19 +6,17 @@ import dev.postern.PosternApi;
 import dev.postern.PosternApi.ApiCall;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
+import dev.postern.testkit.SqliteAndPostgres;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The server-only signJWT and verifyJWT of better-auth's jwt plugin, through {@code postern.api()}. */
 class JwtApiTest {
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void verifyJwtReturnsThePayloadOfValidTokensAndNullOtherwise(TestDatabase database) {
         MutableClock clock = JwtInstances.clockAtNow();
         TestDatabase.Instance db = database.create();
@@ -47,8 +45,7 @@ class JwtApiTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void signJwtSignsAnyPayloadWithDefaultsAndOverrides(TestDatabase database) throws Exception {
         try (TestPostern auth = JwtInstances.start(database, JwtOptions.defaults())) {
             PosternApi api = auth.postern().api();

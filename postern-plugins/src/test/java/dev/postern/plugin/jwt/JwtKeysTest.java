@@ -20,8 +20,6 @@ import dev.postern.testkit.TestPostern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The jwks table: encryption at rest, caching, rotation and the grace period, several nodes. */
@@ -127,8 +125,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void aNodeSignsWithAKeyRotatedElsewhereWithinTheCacheTtl(TestDatabase database) {
         MutableClock clock = JwtInstances.clockAtNow();
         TestDatabase.Instance db = database.create();
@@ -154,8 +151,7 @@ class JwtKeysTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+    @SqliteAndPostgres
     void withVersionedSecretsThePrivateKeyIsAnEnvelopeThatSurvivesSecretRotation(TestDatabase database) {
         TestDatabase.Instance db = database.create();
         String kid;

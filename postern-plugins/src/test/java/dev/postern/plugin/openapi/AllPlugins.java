@@ -1,5 +1,6 @@
 package dev.postern.plugin.openapi;
 
+import dev.postern.plugin.admin.AdminPlugin;
 import dev.postern.plugin.anonymous.AnonymousPlugin;
 import dev.postern.plugin.apikey.ApiKeyPlugin;
 import dev.postern.plugin.emailotp.EmailOtpPlugin;
@@ -11,6 +12,8 @@ import dev.postern.plugin.multisession.MultiSessionPlugin;
 import dev.postern.plugin.onetap.OneTapOptions;
 import dev.postern.plugin.onetap.OneTapPlugin;
 import dev.postern.plugin.onetimetoken.OneTimeTokenPlugin;
+import dev.postern.plugin.organization.OrganizationOptions;
+import dev.postern.plugin.organization.OrganizationPlugin;
 import dev.postern.plugin.passkey.PasskeyPlugin;
 import dev.postern.plugin.phonenumber.LoggingSmsSender;
 import dev.postern.plugin.phonenumber.PhoneNumberOptions;
@@ -49,7 +52,12 @@ final class AllPlugins {
                         new LastLoginMethodPlugin(),
                         new JwtPlugin(),
                         new ApiKeyPlugin(),
-                        new TwoFactorPlugin())
+                        new TwoFactorPlugin(),
+                        new AdminPlugin(),
+                        new OrganizationPlugin(OrganizationOptions.builder()
+                                .teams(OrganizationOptions.Teams.on())
+                                .dynamicAccessControl(new OrganizationOptions.DynamicAccessControl(true, null))
+                                .build()))
                 .start();
     }
 }

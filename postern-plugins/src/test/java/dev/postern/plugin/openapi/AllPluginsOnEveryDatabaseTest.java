@@ -29,7 +29,8 @@ class AllPluginsOnEveryDatabaseTest {
             }
             assertThat(auth.client().get("/ok").assertStatus(200).body()).isEqualTo("{\"ok\":true}");
             assertThat(auth.postern().schema().tables()).extracting(Table::name)
-                    .contains("user", "session", "account", "verification", "twoFactor", "passkey", "apikey", "jwks");
+                    .contains("user", "session", "account", "verification", "twoFactor", "passkey", "apikey", "jwks",
+                            "organization", "member", "invitation", "team", "teamMember", "organizationRole");
         }
     }
 }
