@@ -17,6 +17,8 @@ import tools.jackson.core.type.TypeReference;
  * Typed Java API for the {@code passkey} plugin's endpoints, one method per endpoint and named as it
  * (better-auth's {@code auth.api.listPasskeys({headers})}). The WebAuthn ceremonies need a browser's
  * authenticator: the options go to {@code navigator.credentials}, its answer comes back as {@code response}.
+ * {@code headers} carry the browser's cookies (session, challenge) and, unless the plugin's {@code origin}
+ * option is set, the browser's {@code Origin}, which the authenticator's answer is checked against.
  */
 public final class PasskeyApi {
     private static final TypeReference<List<Passkey>> PASSKEYS = new TypeReference<>() {

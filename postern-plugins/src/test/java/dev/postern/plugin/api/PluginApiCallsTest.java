@@ -116,6 +116,12 @@ public class PluginApiCallsTest {
                     new AdminApi.HasPermissionRequest(null, null, Map.of("user", List.of("ban")))).value().success())
                     .isTrue();
 
+            assertThat(admins.unbanUser(admin.headers(), created.id()).value().user().banned()).isFalse();
+            var impersonating = admins.impersonateUser(admin.headers(), created.id());
+            assertThat(impersonating.value().session().userId()).isEqualTo(created.id());
+            admin.take(impersonating); // the browser now holds Grace's session and keeps the admin's aside
+            assertThat(admins.stopImpersonating(admin.headers()).value().user().email()).isEqualTo("root@example.com");
+
             Jar user = signUp(auth, "linus@example.com", null);
             assertThatThrownBy(() -> admins.listUsers(user.headers(), ListUsersRequest.page(null, null)))
                     .isInstanceOfSatisfying(ApiException.class,
@@ -230,6 +236,7 @@ public class PluginApiCallsTest {
 
             String otp = otps.createVerificationOTP("ada@example.com", "sign-in").value();
             assertThat(otp).matches("\\d{6}");
+            assertThat(otps.getVerificationOTP("ada@example.com", "sign-in").value().otp()).isEqualTo(otp);
             assertThat(otps.checkVerificationOTP("ada@example.com", "sign-in", otp).value().success()).isTrue();
             TokenAndUser signedIn = otps.signInEmailOTP(Headers.empty(),
                     new SignInEmailOtpRequest("ada@example.com", otp)).value();
@@ -255,6 +262,12 @@ public class PluginApiCallsTest {
             assertThat(verified.token()).hasSize(32);
             assertThat(auth.postern().users().findById(verified.user().id()).orElseThrow()
                     .string("phoneNumber")).isEqualTo("+15555550100");
+            phones.sendPhoneNumberOTP("+15555550100");
+            Matcher second = Pattern.compile("(\\d{6})").matcher(texts.get("+15555550100"));
+            assertThat(second.find()).isTrue();
+            assertThat(phones.consumePhoneNumberOTP("+15555550100", second.group(1)).value().status()).isTrue();
+            assertThatThrownBy(() -> phones.consumePhoneNumberOTP("+15555550100", second.group(1)))
+                    .isInstanceOf(ApiException.class);
         }
     }
 

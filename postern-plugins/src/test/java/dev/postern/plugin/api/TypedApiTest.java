@@ -70,6 +70,16 @@ class TypedApiTest {
         }
     }
 
+    /** The check itself: an endpoint whose facade has no method of its name fails it, naming the endpoint. */
+    @Test
+    void anEndpointWithoutATypedMethodFailsTheCheck() {
+        try (TestPostern auth = TestPostern.start(new ProbePlugin())) {
+            assertThatThrownBy(() -> assertEveryEndpointTyped(auth, 0))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("ProbeApi").hasMessageContaining("probeUntyped");
+        }
+    }
+
     private static void assertEveryEndpointTyped(TestPostern auth, int atLeast) {
         Set<String> typed = new TreeSet<>(methodNames(CoreApi.class));
         for (Plugin plugin : auth.postern().config().plugins()) {
