@@ -12,6 +12,7 @@ import dev.postern.error.ApiException;
 import dev.postern.http.Headers;
 import dev.postern.plugin.CorePlugins;
 import dev.postern.plugin.Plugin;
+import dev.postern.plugin.PluginFactory;
 import dev.postern.plugin.emailpassword.EmailPasswordApi;
 import dev.postern.plugin.emailpassword.EmailPasswordApi.ChangePasswordRequest;
 import dev.postern.plugin.emailpassword.EmailPasswordApi.SignInEmailRequest;
@@ -24,37 +25,78 @@ import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The typed Java API: every endpoint of the core (and of the core plugins) has a method of its name on its
+ * The typed Java API: every endpoint of the core and of every plugin has a method of its name on its
  * package's facade ({@code XPlugin} → {@code XApi}), and the methods reach the real endpoints.
  */
 class TypedApiTest {
     private static final String PASSWORD = "correct horse battery";
+    /** Options without which a factory refuses to make its plugin. */
+    private static final Map<String, Map<String, Object>> OPTIONS_REQUIRED = Map.of(
+            "captcha", Map.of("provider", "cloudflare-turnstile", "secretKey", "test-secret"));
 
     @Test
     void everyCoreEndpointOnTheRouterHasATypedMethodOfItsName() {
         try (TestPostern auth = TestPostern.start(CorePlugins.defaults().toArray(Plugin[]::new))) {
-            Set<String> typed = new TreeSet<>(methodNames(CoreApi.class));
-            for (Plugin plugin : auth.postern().config().plugins()) {
-                Class<?> facade = facadeOf(plugin);
-                Set<String> methods = methodNames(facade);
-                Set<String> endpoints = plugin.endpoints().stream().map(Endpoint::name).collect(Collectors.toSet());
-                assertThat(methods).as("typed methods of %s", facade.getSimpleName()).containsAll(endpoints);
-                typed.addAll(methods);
-            }
-            Set<String> routed = auth.postern().endpoints().stream().map(Endpoint::name)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(routed).hasSizeGreaterThan(20);
-            assertThat(typed).containsAll(routed);
+            assertEveryEndpointTyped(auth, 20);
         }
+    }
+
+    /**
+     * Every plugin a factory offers, enabled together: each plugin with endpoints has its {@code XApi} with a
+     * method per endpoint name, server-only endpoints included.
+     */
+    @Test
+    void everyPluginEndpointHasATypedMethodOfItsName() {
+        List<Plugin> plugins = new ArrayList<>();
+        for (PluginFactory factory : ServiceLoader.load(PluginFactory.class)) {
+            // The organization plugin has no typed facade yet (issue 12 stays open for it).
+            if (!factory.id().equals("organization")) {
+                plugins.add(factory.create(OPTIONS_REQUIRED.getOrDefault(factory.id(), Map.of())));
+            }
+        }
+        assertThat(plugins).extracting(Plugin::id).contains("two-factor", "admin", "api-key", "passkey", "jwt");
+        try (TestPostern auth = TestPostern.start(plugins.toArray(Plugin[]::new))) {
+            assertEveryEndpointTyped(auth, 90);
+        }
+    }
+
+    /** The check itself: an endpoint whose facade has no method of its name fails it, naming the endpoint. */
+    @Test
+    void anEndpointWithoutATypedMethodFailsTheCheck() {
+        try (TestPostern auth = TestPostern.start(new ProbePlugin())) {
+            assertThatThrownBy(() -> assertEveryEndpointTyped(auth, 0))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("ProbeApi").hasMessageContaining("probeUntyped");
+        }
+    }
+
+    private static void assertEveryEndpointTyped(TestPostern auth, int atLeast) {
+        Set<String> typed = new TreeSet<>(methodNames(CoreApi.class));
+        for (Plugin plugin : auth.postern().config().plugins()) {
+            Set<String> endpoints = plugin.endpoints().stream().map(Endpoint::name).collect(Collectors.toSet());
+            if (endpoints.isEmpty()) {
+                continue;
+            }
+            Class<?> facade = facadeOf(plugin);
+            Set<String> methods = methodNames(facade);
+            assertThat(methods).as("typed methods of %s", facade.getSimpleName()).containsAll(endpoints);
+            typed.addAll(methods);
+        }
+        Set<String> callable = new TreeSet<>(auth.postern().api().names());
+        assertThat(callable).hasSizeGreaterThan(atLeast);
+        assertThat(typed).containsAll(callable);
     }
 
     @SqliteAndPostgres
