@@ -48,6 +48,9 @@ export async function startOidcProvider({ port }) {
     issueRefreshToken: async () => true,
     ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 86400, Interaction: 600, Session: 600, Grant: 600 },
     features: { devInteractions: { enabled: true } },
+    // The ID token carries the e-mail and profile claims too, as Google's does (built-in providers that
+    // read the user from the ID token can then be pointed at this provider).
+    conformIdTokenClaims: false,
     cookies: { keys: ["oidc-provider-test-cookie-key"] },
     pkce: { required: () => true },
   });
