@@ -38,9 +38,19 @@ public final class IdTokenVerifier {
     private final List<String> audiences;
     private final Duration maxAge;
     private final Clock clock;
+    private final boolean nonceMayBeHashed;
 
     public IdTokenVerifier(URI jwksUri, Set<String> issuers, List<String> audiences, Set<JWSAlgorithm> algorithms,
             Duration maxAge, Clock clock) {
+        this(jwksUri, issuers, audiences, algorithms, maxAge, clock, false);
+    }
+
+    /**
+     * @param nonceMayBeHashed also accept a {@code nonce} claim equal to the hex SHA-256 of the expected nonce
+     *     (better-auth's {@code exact-or-sha256}: Apple's native SDKs hash the nonce they are given)
+     */
+    public IdTokenVerifier(URI jwksUri, Set<String> issuers, List<String> audiences, Set<JWSAlgorithm> algorithms,
+            Duration maxAge, Clock clock, boolean nonceMayBeHashed) {
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
@@ -54,6 +64,7 @@ public final class IdTokenVerifier {
         this.audiences = List.copyOf(audiences);
         this.maxAge = maxAge;
         this.clock = clock;
+        this.nonceMayBeHashed = nonceMayBeHashed;
     }
 
     /** The algorithms of a discovery document's {@code id_token_signing_alg_values_supported}, RS256 if none. */
@@ -78,13 +89,24 @@ public final class IdTokenVerifier {
         }
         if (expectedNonce != null) {
             Object nonce = claims.getClaim("nonce");
-            if (!(nonce instanceof String n) || !MessageDigest.isEqual(n.getBytes(StandardCharsets.UTF_8),
-                    expectedNonce.getBytes(StandardCharsets.UTF_8))) {
+            if (!(nonce instanceof String n) || !(same(n, expectedNonce) || (nonceMayBeHashed && same(n, sha256Hex(expectedNonce))))) {
                 LOG.debug("ID token rejected: nonce mismatch");
                 return Optional.empty();
             }
         }
         return Optional.of(claims);
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean acceptable(JWTClaimsSet claims) {

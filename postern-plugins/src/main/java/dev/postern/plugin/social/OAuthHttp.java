@@ -201,6 +201,21 @@ public final class OAuthHttp {
         throw new OAuthException("expected a JSON array from " + url.getHost());
     }
 
+    /** GETs raw bytes (a profile photo); empty on any failure, since a photo is never worth failing a sign-in. */
+    public static java.util.Optional<byte[]> getBytes(URI url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT);
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() / 100 == 2 ? java.util.Optional.of(response.body()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> send(HttpRequest request) {
         String body = sendRaw(request);

@@ -88,7 +88,7 @@ public final class SocialPluginFactory implements PluginFactory {
             ProviderEndpoints endpoints = new ProviderEndpoints(p.string("authorizationEndpoint", null),
                     p.string("tokenEndpoint", null), p.string("userInfoEndpoint", null), p.string("jwksEndpoint", null),
                     p.string("issuer", null));
-            providers.add(BuiltInProviders.create(id, settings, endpoints, clock));
+            providers.add(BuiltInProviders.create(id, settings, endpoints, p, clock));
             declared.add(id);
         }
         for (String id : BuiltInProviders.ids()) {
@@ -96,8 +96,13 @@ public final class SocialPluginFactory implements PluginFactory {
             String clientSecret = env.get("POSTERN_" + envName(id) + "_CLIENT_SECRET");
             if (!declared.contains(id) && clientId != null && !clientId.isBlank() && clientSecret != null
                     && !clientSecret.isBlank()) {
+                Map<String, Object> extra = new LinkedHashMap<>();
+                String tenant = env.get("POSTERN_" + envName(id) + "_TENANT_ID");
+                if (tenant != null && !tenant.isBlank()) {
+                    extra.put("tenantId", tenant);
+                }
                 providers.add(BuiltInProviders.create(id, ProviderSettings.of(clientId, clientSecret),
-                        ProviderEndpoints.DEFAULTS, clock));
+                        ProviderEndpoints.DEFAULTS, PluginOptions.of(extra), clock));
                 declared.add(id);
             }
         }

@@ -1,9 +1,11 @@
 package dev.postern.plugin.social.providers;
 
+import dev.postern.plugin.options.PluginOptions;
 import dev.postern.plugin.social.ProviderSettings;
 import dev.postern.plugin.social.SocialProvider;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** The built-in providers by id, for configuration from {@code postern.yaml} and the environment. */
 public final class BuiltInProviders {
@@ -12,15 +14,42 @@ public final class BuiltInProviders {
 
     /** The ids of the built-in providers. */
     public static List<String> ids() {
-        return List.of("google", "github");
+        return List.of("google", "github", "microsoft", "apple", "discord", "gitlab");
     }
 
-    public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints, Clock clock) {
+    /**
+     * A built-in provider.
+     *
+     * @param extra the provider's own options from its {@code postern.yaml} section (Microsoft's
+     *     {@code tenantId}, {@code authority}, {@code disableProfilePhoto}, {@code profilePhotoSize}; Apple's
+     *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}); every key is read here,
+     *     so the caller can refuse unknown ones afterwards
+     */
+    public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints,
+            PluginOptions extra, Clock clock) {
         return switch (id) {
             case "google" -> new GoogleProvider(settings, endpoints, clock);
             case "github" -> new GitHubProvider(settings, endpoints, clock);
+            case "discord" -> new DiscordProvider(settings, endpoints, clock);
+            case "gitlab" -> new GitLabProvider(settings, endpoints, clock);
+            case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
+                    extra.string("authority", null), extra.bool("disableProfilePhoto", false),
+                    extra.integer("profilePhotoSize", 48), clock);
+            case "apple" -> {
+                String teamId = extra.string("teamId", null);
+                String keyId = extra.string("keyId", null);
+                String privateKey = extra.string("privateKey", null);
+                AppleProvider.SecretKey key = teamId != null && keyId != null && privateKey != null
+                        ? new AppleProvider.SecretKey(teamId, keyId, privateKey) : null;
+                yield new AppleProvider(settings, endpoints, key, extra.string("appBundleIdentifier", null), clock);
+            }
             default -> throw new IllegalArgumentException("unknown social provider \"" + id + "\"; built in: " + ids()
                     + " (declare any other OAuth/OIDC provider under genericOAuth)");
         };
+    }
+
+    /** {@link #create(String, ProviderSettings, ProviderEndpoints, PluginOptions, Clock)} with no extra options. */
+    public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints, Clock clock) {
+        return create(id, settings, endpoints, PluginOptions.of(Map.of()), clock);
     }
 }

@@ -1,14 +1,11 @@
 package dev.postern.plugin.social.providers;
 
-import dev.postern.plugin.social.AuthorizationRequest;
 import dev.postern.plugin.social.OAuthHttp;
 import dev.postern.plugin.social.OAuthTokens;
 import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
-import dev.postern.plugin.social.SocialProvider;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +17,13 @@ import java.util.Optional;
  * so the primary one is taken), verified when GitHub lists that address as verified; the name falls back to
  * the login. The account id is the numeric user id.
  */
-public final class GitHubProvider implements SocialProvider {
+public final class GitHubProvider extends StandardProvider {
     public static final ProviderEndpoints ENDPOINTS = new ProviderEndpoints(
             "https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token",
             "https://api.github.com/user", null, null);
 
-    private final ProviderSettings settings;
-    private final ProviderEndpoints endpoints;
-    private final Clock clock;
-
     public GitHubProvider(ProviderSettings settings, ProviderEndpoints endpoints, Clock clock) {
-        this.settings = settings;
-        this.endpoints = endpoints.orElse(ENDPOINTS);
-        this.clock = clock;
+        super(settings, endpoints, ENDPOINTS, clock);
     }
 
     @Override
@@ -46,42 +37,8 @@ public final class GitHubProvider implements SocialProvider {
     }
 
     @Override
-    public ProviderSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
-        List<String> scopes = new ArrayList<>(settings.disableDefaultScope() ? List.of() : List.of("read:user", "user:email"));
-        scopes.addAll(settings.scope());
-        scopes.addAll(request.scopes());
-        AuthorizationRequest req = new AuthorizationRequest(request.state(), request.codeVerifier(), request.nonce(),
-                settings.redirectUri() != null ? settings.redirectUri() : request.redirectUri(), request.scopes(),
-                request.loginHint(), request.additionalParams());
-        return OAuthHttp.authorizationUrl(endpoints.authorization(), settings.clientId(), req, scopes, " ", Map.of(), true);
-    }
-
-    @Override
-    public OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("grant_type", "authorization_code");
-        params.put("code", code);
-        params.put("code_verifier", codeVerifier);
-        params.put("redirect_uri", settings.redirectUri() != null ? settings.redirectUri() : redirectUri);
-        return OAuthHttp.tokenRequest(URI.create(endpoints.token()), params, settings.clientId(), settings.clientSecret(),
-                OAuthHttp.ClientAuth.POST, Map.of(), clock);
-    }
-
-    @Override
-    public boolean supportsRefresh() {
-        return true;
-    }
-
-    @Override
-    public OAuthTokens refresh(String refreshToken) {
-        return OAuthHttp.tokenRequest(URI.create(endpoints.token()),
-                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), settings.clientId(),
-                settings.clientSecret(), OAuthHttp.ClientAuth.POST, Map.of(), clock);
+    protected List<String> defaultScopes() {
+        return List.of("read:user", "user:email");
     }
 
     @Override
