@@ -14,7 +14,8 @@ public final class BuiltInProviders {
 
     /** The ids of the built-in providers. */
     public static List<String> ids() {
-        return List.of("google", "github", "microsoft", "apple", "discord", "gitlab");
+        return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
+                "slack", "huggingface");
     }
 
     /**
@@ -32,6 +33,11 @@ public final class BuiltInProviders {
             case "github" -> new GitHubProvider(settings, endpoints, clock);
             case "discord" -> new DiscordProvider(settings, endpoints, clock);
             case "gitlab" -> new GitLabProvider(settings, endpoints, clock);
+            case "spotify" -> new SpotifyProvider(settings, endpoints, clock);
+            case "twitch" -> new TwitchProvider(settings, endpoints, clock);
+            case "linkedin" -> new LinkedInProvider(settings, endpoints, clock);
+            case "slack" -> new SlackProvider(settings, endpoints, clock);
+            case "huggingface" -> new HuggingFaceProvider(settings, endpoints, clock);
             case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
                     extra.string("authority", null), extra.bool("disableProfilePhoto", false),
                     extra.integer("profilePhotoSize", 48), clock);

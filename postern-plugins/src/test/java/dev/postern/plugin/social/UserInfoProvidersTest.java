@@ -1,0 +1,120 @@
+package dev.postern.plugin.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.social.providers.BuiltInProviders;
+import dev.postern.plugin.social.providers.ProviderEndpoints;
+import dev.postern.plugin.user.UserPlugin;
+import dev.postern.testkit.TestClient;
+import dev.postern.testkit.TestDatabase;
+import dev.postern.testkit.TestPostern;
+import dev.postern.testkit.TestResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Spotify, LinkedIn, Slack, Hugging Face and Twitch against a local server answering with each provider's
+ * recorded token and profile documents: the authorization URL parameters and the mapped user.
+ */
+class UserInfoProvidersTest {
+    private static final String TOKEN = "{\"access_token\":\"recorded-access\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+            + "\"refresh_token\":\"recorded-refresh\",\"scope\":\"openid email\"";
+
+    /** One provider's case: its recorded profile, the URL parameters it must send, and the user it must map. */
+    record Case(String id, String userInfoPath, String profile, Map<String, String> params, boolean pkce, String name,
+            String email, boolean verified, String image) {
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                new Case("spotify", "/v1/me", """
+                        {"country":"SE","display_name":"Dj Spot","email":"spot@example.com","id":"wizzler",
+                         "images":[{"height":300,"url":"https://i.scdn.co/image/ab67616d","width":300}],"product":"premium","type":"user"}""",
+                        Map.of("scope", "user-read-email"), true, "Dj Spot", "spot@example.com", false, "https://i.scdn.co/image/ab67616d"),
+                new Case("linkedin", "/v2/userinfo", """
+                        {"sub":"782bbtaQ","email_verified":true,"name":"John Doe","locale":{"country":"US","language":"en"},
+                         "given_name":"John","family_name":"Doe","email":"doe@email.com","picture":"https://media.licdn.com/dms/image/C5F03AQHqK8v7tB1HCQ/profile"}""",
+                        Map.of("scope", "profile email openid"), false, "John Doe", "doe@email.com", true,
+                        "https://media.licdn.com/dms/image/C5F03AQHqK8v7tB1HCQ/profile"),
+                new Case("slack", "/api/openid.connect.userInfo", """
+                        {"ok":true,"sub":"U0R7JM","https://slack.com/user_id":"U0R7JM","https://slack.com/team_id":"T0R7GR",
+                         "email":"krane@slack-corp.com","email_verified":true,"date_email_verified":1622128723,"name":"krane",
+                         "https://slack.com/user_image_512":"https://secure.gravatar.com/avatar/512.png","given_name":"","family_name":"",
+                         "https://slack.com/team_name":"kraneflannel"}""",
+                        Map.of("scope", "openid profile email"), false, "krane", "krane@slack-corp.com", true,
+                        "https://secure.gravatar.com/avatar/512.png"),
+                new Case("huggingface", "/oauth/userinfo", """
+                        {"sub":"6421b4d5e2f1","name":"","preferred_username":"julien","profile":"https://huggingface.co/julien",
+                         "picture":"https://cdn-avatars.huggingface.co/julien.png","email":"julien@hf.co","email_verified":true,"isPro":false}""",
+                        Map.of("scope", "openid profile email"), true, "julien", "julien@hf.co", true,
+                        "https://cdn-avatars.huggingface.co/julien.png"),
+                new Case("twitch", null, null, Map.of("scope", "user:read:email openid",
+                        "claims", "{\"id_token\":{\"email\":null,\"email_verified\":null,\"preferred_username\":null,\"picture\":null}}"),
+                        false, "twitchdev", "dev@twitch.tv", true, "https://static-cdn.jtvnw.net/user-default-pictures/profile.png"))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void mapsTheRecordedProfile(Case c) throws Exception {
+        try (FakeProvider fake = new FakeProvider()) {
+            String idToken = twitchIdToken();
+            fake.json("/token", TOKEN + (c.id().equals("twitch") ? ",\"id_token\":\"" + idToken + "\"}" : "}"));
+            if (c.userInfoPath() != null) {
+                fake.json(c.userInfoPath(), c.profile());
+            }
+            SocialProvider provider = BuiltInProviders.create(c.id(), ProviderSettings.of(c.id() + "-client", c.id() + "-secret"),
+                    new ProviderEndpoints(fake.base() + "/authorize", fake.base() + "/token",
+                            c.userInfoPath() == null ? null : fake.base() + c.userInfoPath(), null, null), Clock.systemUTC());
+            try (TestPostern auth = TestPostern.builder().database(TestDatabase.SQLITE)
+                    .plugins(new SessionPlugin(), new UserPlugin(), new SocialPlugin(SocialOptions.of(List.of(provider)))).start()) {
+                TestClient browser = auth.client();
+                URI url = URI.create(browser.postJson("/sign-in/social", Map.of("provider", c.id(), "callbackURL", "/home"))
+                        .json().get("url").asString());
+                Map<String, String> params = SocialFlowTest.query(url);
+                TestResponse done = browser.get("/callback/" + c.id() + "?code=recorded-code&state=" + params.get("state"));
+                JsonNode user = browser.get("/get-session").json().get("user");
+
+                assertThat(params).containsAllEntriesOf(c.params()).containsEntry("client_id", c.id() + "-client")
+                        .containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
+                assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
+                assertThat(fake.request("/token").body()).contains("code=recorded-code");
+                done.assertStatus(302);
+                assertThat(user.get("name").asString()).isEqualTo(c.name());
+                assertThat(user.get("email").asString()).isEqualTo(c.email());
+                assertThat(user.get("emailVerified").asBoolean()).isEqualTo(c.verified());
+                assertThat(user.get("image").asString()).isEqualTo(c.image());
+            }
+        }
+    }
+
+    private static String twitchIdToken() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).build(), new JWTClaimsSet.Builder()
+                .issuer("https://id.twitch.tv/oauth2").subject("713936733").audience("twitch-client")
+                .claim("email", "dev@twitch.tv").claim("email_verified", true).claim("preferred_username", "twitchdev")
+                .claim("picture", "https://static-cdn.jtvnw.net/user-default-pictures/profile.png")
+                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 900_000)).build());
+        jwt.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate()));
+        return jwt.serialize();
+    }
+}
