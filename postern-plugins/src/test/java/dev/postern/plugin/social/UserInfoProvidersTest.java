@@ -70,7 +70,26 @@ class UserInfoProvidersTest {
                         "https://cdn-avatars.huggingface.co/julien.png"),
                 new Case("twitch", null, null, Map.of("scope", "user:read:email openid",
                         "claims", "{\"id_token\":{\"email\":null,\"email_verified\":null,\"preferred_username\":null,\"picture\":null}}"),
-                        false, "twitchdev", "dev@twitch.tv", true, "https://static-cdn.jtvnw.net/user-default-pictures/profile.png"))
+                        false, "twitchdev", "dev@twitch.tv", true, "https://static-cdn.jtvnw.net/user-default-pictures/profile.png"),
+                new Case("figma", "/v1/me", """
+                        {"id":"1234567890","email":"figgy@example.com","handle":"Figgy","img_url":"https://s3-alpha.figma.com/profile/abc"}""",
+                        Map.of("scope", "current_user:read"), true, "Figgy", "figgy@example.com", false, "https://s3-alpha.figma.com/profile/abc"),
+                new Case("atlassian", "/me", """
+                        {"account_type":"atlassian","account_id":"112233aa-bb11-cc22-33dd-445566abcabc","email":"mia@example.com",
+                         "name":"Mia Krystof","picture":"https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/default.png",
+                         "account_status":"active","nickname":"mkrystof","locale":"en-US"}""",
+                        Map.of("scope", "read:jira-user offline_access", "audience", "api.atlassian.com"), true, "Mia Krystof",
+                        "mia@example.com", false, "https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/default.png"),
+                new Case("kick", "/public/v1/users", """
+                        {"data":[{"email":"streamer@kick.com","name":"streamer","profile_picture":"https://files.kick.com/images/user/1/profile.webp","user_id":123456}],"message":"OK"}""",
+                        Map.of("scope", "user:read"), true, "streamer", "streamer@kick.com", false, "https://files.kick.com/images/user/1/profile.webp"),
+                new Case("notion", "/v1/users/me", """
+                        {"object":"user","id":"16d84278-ab0e-484c-9bdd-b35da3bd8905","name":"pied piper","avatar_url":null,"type":"bot",
+                         "bot":{"owner":{"type":"user","user":{"object":"user","id":"5389a034-eb5c-47b5-8a9e-f79c99ef166c","name":"christine makenotion",
+                         "avatar_url":"https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar.png","type":"person",
+                         "person":{"email":"christine@makenotion.com"}}},"workspace_name":"Notion"}}""",
+                        Map.of("owner", "user"), true, "christine makenotion", "christine@makenotion.com", false,
+                        "https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar.png"))
                 .map(Arguments::of);
     }
 
@@ -99,6 +118,9 @@ class UserInfoProvidersTest {
                         .containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
                 assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
                 assertThat(fake.request("/token").body()).contains("code=recorded-code");
+                boolean basic = c.id().equals("figma") || c.id().equals("notion");
+                assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
+                assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);
                 done.assertStatus(302);
                 assertThat(user.get("name").asString()).isEqualTo(c.name());
                 assertThat(user.get("email").asString()).isEqualTo(c.email());

@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion");
     }
 
     /**
@@ -38,6 +38,10 @@ public final class BuiltInProviders {
             case "linkedin" -> new LinkedInProvider(settings, endpoints, clock);
             case "slack" -> new SlackProvider(settings, endpoints, clock);
             case "huggingface" -> new HuggingFaceProvider(settings, endpoints, clock);
+            case "figma" -> new FigmaProvider(settings, endpoints, clock);
+            case "atlassian" -> new AtlassianProvider(settings, endpoints, clock);
+            case "kick" -> new KickProvider(settings, endpoints, clock);
+            case "notion" -> new NotionProvider(settings, endpoints, clock);
             case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
                     extra.string("authority", null), extra.bool("disableProfilePhoto", false),
                     extra.integer("profilePhotoSize", 48), clock);

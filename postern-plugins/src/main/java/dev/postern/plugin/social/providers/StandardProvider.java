@@ -42,6 +42,11 @@ public abstract class StandardProvider implements SocialProvider {
         return Map.of();
     }
 
+    /** How the client authenticates at the token endpoint: in the body (most), or HTTP Basic. */
+    protected OAuthHttp.ClientAuth clientAuth() {
+        return OAuthHttp.ClientAuth.POST;
+    }
+
     protected String scopeJoiner() {
         return " ";
     }
@@ -81,7 +86,7 @@ public abstract class StandardProvider implements SocialProvider {
         }
         params.put("redirect_uri", redirectUri(redirectUri));
         return OAuthHttp.tokenRequest(URI.create(endpoints.token()), params, settings.clientId(), clientSecret(),
-                OAuthHttp.ClientAuth.POST, Map.of(), clock);
+                clientAuth(), Map.of(), clock);
     }
 
     /** The secret sent to the token endpoint; Apple's is a JWT made per request. */
@@ -100,7 +105,7 @@ public abstract class StandardProvider implements SocialProvider {
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
         return OAuthHttp.tokenRequest(URI.create(endpoints.token()), params, settings.clientId(), clientSecret(),
-                OAuthHttp.ClientAuth.POST, Map.of(), clock);
+                clientAuth(), Map.of(), clock);
     }
 
     /**
@@ -120,6 +125,13 @@ public abstract class StandardProvider implements SocialProvider {
 
     /** GETs JSON from {@code url} with the access token as a bearer token. */
     protected static Map<String, Object> getJson(String url, String accessToken) {
-        return OAuthHttp.getJson(URI.create(url), Map.of("Authorization", "Bearer " + accessToken));
+        return getJson(url, accessToken, Map.of());
+    }
+
+    /** {@link #getJson(String, String)} with extra headers (Notion's {@code Notion-Version}). */
+    protected static Map<String, Object> getJson(String url, String accessToken, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Authorization", "Bearer " + accessToken);
+        return OAuthHttp.getJson(URI.create(url), all);
     }
 }

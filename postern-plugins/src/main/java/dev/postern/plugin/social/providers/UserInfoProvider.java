@@ -28,7 +28,7 @@ public abstract class UserInfoProvider extends StandardProvider {
     }
 
     /** The first non-empty string among these claims, or {@code fallback}. */
-    protected static String firstText(Map<String, Object> profile, String fallback, String... keys) {
+    static String firstText(Map<String, Object> profile, String fallback, String... keys) {
         for (String key : keys) {
             String value = ProviderProfile.text(profile, key);
             if (value != null && !value.isEmpty()) {
