@@ -69,6 +69,11 @@ final class OidcProvider implements AutoCloseable {
     }
 
     private static Path locate() {
+        // A copy elsewhere (beside its own node_modules) can be named when the compat install is unavailable.
+        String override = System.getProperty("postern.oidcProviderScript");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
             Path candidate = dir.resolve("compat/lib/oidc-provider.mjs");
