@@ -74,3 +74,44 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { issuer } = await startOidcProvider({ port });
   console.log(JSON.stringify({ issuer }));
 }
+
+/**
+ * A browser at the provider: opens `authorizationUrl`, signs in as `login` on the devInteractions form,
+ * consents, and resolves to the URL the provider finally redirects to (the relying party's callback).
+ */
+export async function authorize(authorizationUrl, login) {
+  const jar = new Map();
+  const issuer = new URL(authorizationUrl).origin;
+  const send = async (url, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    const response = await fetch(url, { ...init, headers, redirect: "manual" });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const eq = pair.indexOf("=");
+      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    return response;
+  };
+  let next = new URL(authorizationUrl);
+  for (let hop = 0; hop < 12; hop++) {
+    if (next.origin !== issuer) return next;
+    const page = await send(next);
+    const location = page.headers.get("location");
+    if (location) {
+      next = new URL(location, next);
+      continue;
+    }
+    const html = await page.text();
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    if (!prompt) throw new Error(`oidc-provider answered ${page.status}: ${html.slice(0, 300)}`);
+    const form = prompt === "login" ? { prompt, login, password: "any" } : { prompt };
+    const submitted = await send(next, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+    });
+    next = new URL(submitted.headers.get("location"), next);
+  }
+  throw new Error("oidc-provider redirected too often");
+}
