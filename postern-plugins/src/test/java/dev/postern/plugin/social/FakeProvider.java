@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 final class FakeProvider implements AutoCloseable {
     /** A request as the fake saw it. */
-    record Seen(String path, Map<String, List<String>> headers, String body) {
+    record Seen(String path, String query, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -67,7 +67,7 @@ final class FakeProvider implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        Seen seen = new Seen(path, Map.copyOf(exchange.getRequestHeaders()),
+        Seen seen = new Seen(path, exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(seen);
         Function<Seen, Answer> route = routes.get(path);

@@ -89,7 +89,26 @@ class UserInfoProvidersTest {
                          "avatar_url":"https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar.png","type":"person",
                          "person":{"email":"christine@makenotion.com"}}},"workspace_name":"Notion"}}""",
                         Map.of("owner", "user"), true, "christine makenotion", "christine@makenotion.com", false,
-                        "https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar.png"))
+                        "https://s3-us-west-2.amazonaws.com/public.notion-static.com/avatar.png"),
+                new Case("vercel", "/login/oauth/userinfo", """
+                        {"sub":"345e869043f1a2c5","email":"vee@vercel.com","email_verified":true,"name":null,
+                         "preferred_username":"vee","picture":"https://api.vercel.com/www/avatar/abc"}""",
+                        Map.of(), true, "vee", "vee@vercel.com", true, "https://api.vercel.com/www/avatar/abc"),
+                new Case("polar", "/v1/oauth2/userinfo", """
+                        {"sub":"0f1e2d3c","id":"0f1e2d3c","email":"polly@polar.sh","email_verified":true,"public_name":"Polly",
+                         "username":"polly","avatar_url":"https://avatars.polar.sh/polly.png"}""",
+                        Map.of("scope", "openid profile email"), true, "Polly", "polly@polar.sh", true, "https://avatars.polar.sh/polly.png"),
+                new Case("railway", "/oauth/me", """
+                        {"sub":"user_5a1b","email":"rail@example.com","name":"Rail Way","picture":"https://avatars.railway.com/rail.png"}""",
+                        Map.of("scope", "openid email profile"), true, "Rail Way", "rail@example.com", false, "https://avatars.railway.com/rail.png"),
+                new Case("roblox", "/oauth/v1/userinfo", """
+                        {"sub":"1516563360","name":"exampleuser","nickname":"exampleuser","preferred_username":"exampleuser",
+                         "created_at":1584682495,"profile":"https://www.roblox.com/users/1516563360/profile",
+                         "picture":"https://tr.rbxcdn.com/30DAY-AvatarHeadshot-Png/150/150/AvatarHeadshot/Png"}""",
+                        Map.of("scope", "openid profile"), false, "exampleuser", "exampleuser", false,
+                        "https://tr.rbxcdn.com/30DAY-AvatarHeadshot-Png/150/150/AvatarHeadshot/Png"),
+                new Case("twitter", "/2/users/me", null, Map.of("scope", "users.read tweet.read offline.access users.email"), true,
+                        "X Dev", "xdev@example.com", true, "https://pbs.twimg.com/profile_images/xdev_normal.jpg"))
                 .map(Arguments::of);
     }
 
@@ -99,7 +118,12 @@ class UserInfoProvidersTest {
         try (FakeProvider fake = new FakeProvider()) {
             String idToken = twitchIdToken();
             fake.json("/token", TOKEN + (c.id().equals("twitch") ? ",\"id_token\":\"" + idToken + "\"}" : "}"));
-            if (c.userInfoPath() != null) {
+            if (c.id().equals("twitter")) {
+                fake.on("/2/users/me", seen -> FakeProvider.Answer.json(seen.query().contains("confirmed_email")
+                        ? "{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\",\"confirmed_email\":\"xdev@example.com\"}}"
+                        : "{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\","
+                        + "\"profile_image_url\":\"https://pbs.twimg.com/profile_images/xdev_normal.jpg\"}}"));
+            } else if (c.userInfoPath() != null) {
                 fake.json(c.userInfoPath(), c.profile());
             }
             SocialProvider provider = BuiltInProviders.create(c.id(), ProviderSettings.of(c.id() + "-client", c.id() + "-secret"),
@@ -118,7 +142,7 @@ class UserInfoProvidersTest {
                         .containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
                 assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
                 assertThat(fake.request("/token").body()).contains("code=recorded-code");
-                boolean basic = c.id().equals("figma") || c.id().equals("notion");
+                boolean basic = List.of("figma", "notion", "railway", "twitter").contains(c.id());
                 assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
                 assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);
                 done.assertStatus(302);

@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter");
     }
 
     /**
@@ -42,6 +42,11 @@ public final class BuiltInProviders {
             case "atlassian" -> new AtlassianProvider(settings, endpoints, clock);
             case "kick" -> new KickProvider(settings, endpoints, clock);
             case "notion" -> new NotionProvider(settings, endpoints, clock);
+            case "vercel" -> new VercelProvider(settings, endpoints, clock);
+            case "polar" -> new PolarProvider(settings, endpoints, clock);
+            case "railway" -> new RailwayProvider(settings, endpoints, clock);
+            case "roblox" -> new RobloxProvider(settings, endpoints, clock);
+            case "twitter" -> new TwitterProvider(settings, endpoints, clock);
             case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
                     extra.string("authority", null), extra.bool("disableProfilePhoto", false),
                     extra.integer("profilePhotoSize", 48), clock);
