@@ -188,6 +188,19 @@ public final class OAuthHttp {
         return send(request.GET().build());
     }
 
+    /**
+     * POSTs to an API that answers JSON (Dropbox's RPC endpoints, Linear's GraphQL), with {@code body} as
+     * JSON, or no body at all when it is null.
+     */
+    public static Map<String, Object> postJson(URI url, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** GETs a JSON array (GitHub's {@code /user/emails}); throws on a non-2xx answer. */
     public static List<Object> getJsonArray(URI url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json")

@@ -108,7 +108,40 @@ class UserInfoProvidersTest {
                         Map.of("scope", "openid profile"), false, "exampleuser", "exampleuser", false,
                         "https://tr.rbxcdn.com/30DAY-AvatarHeadshot-Png/150/150/AvatarHeadshot/Png"),
                 new Case("twitter", "/2/users/me", null, Map.of("scope", "users.read tweet.read offline.access users.email"), true,
-                        "X Dev", "xdev@example.com", true, "https://pbs.twimg.com/profile_images/xdev_normal.jpg"))
+                        "X Dev", "xdev@example.com", true, "https://pbs.twimg.com/profile_images/xdev_normal.jpg"),
+                new Case("reddit", "/api/v1/me", """
+                        {"id":"abc123","name":"spez","icon_img":"https://styles.redditmedia.com/t5_6/styles/profileIcon_x.png?width=256&amp;s=1",
+                         "has_verified_email":true,"total_karma":100}""",
+                        Map.of("scope", "identity"), false, "spez", "abc123@reddit.invalid", false,
+                        "https://styles.redditmedia.com/t5_6/styles/profileIcon_x.png"),
+                new Case("kakao", "/v2/user/me", """
+                        {"id":123456789,"connected_at":"2022-04-11T01:45:28Z","kakao_account":{"profile_nickname_needs_agreement":false,
+                         "profile":{"nickname":"홍길동","thumbnail_image_url":"http://yyy.kakao.com/img_110x110.jpg",
+                         "profile_image_url":"http://yyy.kakao.com/dn/img_640x640.jpg","is_default_image":false},
+                         "email_needs_agreement":false,"is_email_valid":true,"is_email_verified":true,"email":"sample@sample.com"}}""",
+                        Map.of("scope", "account_email profile_image profile_nickname"), false, "홍길동", "sample@sample.com", true,
+                        "http://yyy.kakao.com/dn/img_640x640.jpg"),
+                new Case("naver", "/v1/nid/me", """
+                        {"resultcode":"00","message":"success","response":{"email":"openapi@naver.com","nickname":"OpenAPI",
+                         "profile_image":"https://ssl.pstatic.net/static/pwe/address/nodata_33x33.gif","age":"40-49","gender":"F",
+                         "id":"32742776","name":"오픈 API","birthday":"10-01"}}""",
+                        Map.of("scope", "profile email"), false, "오픈 API", "openapi@naver.com", false,
+                        "https://ssl.pstatic.net/static/pwe/address/nodata_33x33.gif"),
+                new Case("zoom", "/v2/users/me", """
+                        {"id":"KDcuGIm1QgePTO8WbOqwIQ","first_name":"Jill","last_name":"Chill","display_name":"Jill Chill",
+                         "email":"jchill@example.com","type":1,"role_name":"Owner","pmi":3542471135,"verified":1,
+                         "pic_url":"https://example.com/photo.jpg","status":"active"}""",
+                        Map.of(), false, "Jill Chill", "jchill@example.com", true, "https://example.com/photo.jpg"),
+                new Case("dropbox", "/2/users/get_current_account", """
+                        {"account_id":"dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc","name":{"abbreviated_name":"FD","display_name":"Franz Ferdinand (Personal)",
+                         "familiar_name":"Franz","given_name":"Franz","surname":"Ferdinand"},"email":"franz@dropbox.com","email_verified":true,
+                         "disabled":false,"profile_photo_url":"https://dl-web.dropbox.com/account_photo/get/dbaphid%3AAAHWGmIXV3s"}""",
+                        Map.of("scope", "account_info.read"), true, "Franz Ferdinand (Personal)", "franz@dropbox.com", true,
+                        "https://dl-web.dropbox.com/account_photo/get/dbaphid%3AAAHWGmIXV3s"),
+                new Case("linear", "/graphql", """
+                        {"data":{"viewer":{"id":"2a1b3c4d-5e6f","name":"Lin Ear","email":"lin@linear.app",
+                         "avatarUrl":"https://public.linear.app/avatar.png","active":true}}}""",
+                        Map.of("scope", "read"), false, "Lin Ear", "lin@linear.app", false, "https://public.linear.app/avatar.png"))
                 .map(Arguments::of);
     }
 
@@ -142,7 +175,7 @@ class UserInfoProvidersTest {
                         .containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
                 assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
                 assertThat(fake.request("/token").body()).contains("code=recorded-code");
-                boolean basic = List.of("figma", "notion", "railway", "twitter").contains(c.id());
+                boolean basic = List.of("figma", "notion", "railway", "twitter", "reddit").contains(c.id());
                 assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
                 assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);
                 done.assertStatus(302);

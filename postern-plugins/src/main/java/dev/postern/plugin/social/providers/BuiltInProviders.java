@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear");
     }
 
     /**
@@ -23,7 +23,8 @@ public final class BuiltInProviders {
      *
      * @param extra the provider's own options from its {@code postern.yaml} section (Microsoft's
      *     {@code tenantId}, {@code authority}, {@code disableProfilePhoto}, {@code profilePhotoSize}; Apple's
-     *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}); every key is read here,
+     *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}; Reddit's {@code duration}; Zoom's
+     *     {@code pkce}; Dropbox's {@code accessType}); every key is read here,
      *     so the caller can refuse unknown ones afterwards
      */
     public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints,
@@ -47,6 +48,12 @@ public final class BuiltInProviders {
             case "railway" -> new RailwayProvider(settings, endpoints, clock);
             case "roblox" -> new RobloxProvider(settings, endpoints, clock);
             case "twitter" -> new TwitterProvider(settings, endpoints, clock);
+            case "reddit" -> new RedditProvider(settings, endpoints, extra.string("duration", null), clock);
+            case "kakao" -> new KakaoProvider(settings, endpoints, clock);
+            case "naver" -> new NaverProvider(settings, endpoints, clock);
+            case "zoom" -> new ZoomProvider(settings, endpoints, extra.bool("pkce", false), clock);
+            case "dropbox" -> new DropboxProvider(settings, endpoints, extra.string("accessType", null), clock);
+            case "linear" -> new LinearProvider(settings, endpoints, clock);
             case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
                     extra.string("authority", null), extra.bool("disableProfilePhoto", false),
                     extra.integer("profilePhotoSize", 48), clock);
