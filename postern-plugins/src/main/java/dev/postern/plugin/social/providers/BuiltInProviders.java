@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito");
     }
 
     /**
@@ -24,7 +24,8 @@ public final class BuiltInProviders {
      * @param extra the provider's own options from its {@code postern.yaml} section (Microsoft's
      *     {@code tenantId}, {@code authority}, {@code disableProfilePhoto}, {@code profilePhotoSize}; Apple's
      *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}; Reddit's {@code duration}; Zoom's
-     *     {@code pkce}; Dropbox's {@code accessType}); every key is read here,
+     *     {@code pkce}; Dropbox's {@code accessType}; Cognito's {@code domain}, {@code region},
+     *     {@code userPoolId}); every key is read here,
      *     so the caller can refuse unknown ones afterwards
      */
     public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints,
@@ -54,6 +55,17 @@ public final class BuiltInProviders {
             case "zoom" -> new ZoomProvider(settings, endpoints, extra.bool("pkce", false), clock);
             case "dropbox" -> new DropboxProvider(settings, endpoints, extra.string("accessType", null), clock);
             case "linear" -> new LinearProvider(settings, endpoints, clock);
+            case "line" -> new LineProvider(settings, endpoints, clock);
+            case "cognito" -> {
+                String domain = extra.string("domain", null);
+                // region and userPoolId name the pool's issuer; the hosted domain is what the flow needs.
+                extra.string("region", null);
+                extra.string("userPoolId", null);
+                if (domain == null && endpoints.authorization() == null) {
+                    throw new IllegalArgumentException("cognito: domain is required (the user pool's hosted UI domain)");
+                }
+                yield new CognitoProvider(settings, endpoints, domain, clock);
+            }
             case "microsoft" -> new MicrosoftProvider(settings, endpoints, extra.string("tenantId", null),
                     extra.string("authority", null), extra.bool("disableProfilePhoto", false),
                     extra.integer("profilePhotoSize", 48), clock);
