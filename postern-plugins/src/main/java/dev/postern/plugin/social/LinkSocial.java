@@ -56,8 +56,7 @@ final class LinkSocial {
     private Object handle(EndpointContext ctx) {
         Postern postern = ctx.postern();
         Session session = postern.sessions().requireSensitive(ctx);
-        SocialProvider provider = plugin.provider(ctx.bodyString("provider").orElseThrow())
-                .orElseThrow(() -> SocialErrorCodes.PROVIDER_NOT_FOUND.toException(Status.NOT_FOUND));
+        SocialProvider provider = plugin.requireProvider(ctx.bodyString("provider").orElseThrow());
         JsonNode idToken = ctx.body().get("idToken");
         if (idToken != null && idToken.isObject()) {
             return linkIdToken(postern, session, provider, idToken);

@@ -69,6 +69,18 @@ public final class SocialPlugin implements Plugin {
         return Optional.ofNullable(providers.get(id));
     }
 
+    /**
+     * The provider a request names, ready to use; 404 PROVIDER_NOT_FOUND when it is not configured, or is a
+     * generic provider whose discovery document cannot be fetched (better-auth leaves such a provider out).
+     */
+    SocialProvider requireProvider(String id) {
+        SocialProvider provider = providers.get(id);
+        if (provider == null || (provider instanceof GenericOAuthProvider generic && !generic.ready())) {
+            throw SocialErrorCodes.PROVIDER_NOT_FOUND.toException(dev.postern.http.Status.NOT_FOUND);
+        }
+        return provider;
+    }
+
     OAuthAccounts accounts() {
         return accounts;
     }

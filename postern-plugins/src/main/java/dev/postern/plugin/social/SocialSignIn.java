@@ -55,8 +55,7 @@ final class SocialSignIn {
     }
 
     private Object handle(EndpointContext ctx) {
-        SocialProvider provider = plugin.provider(ctx.bodyString("provider").orElseThrow())
-                .orElseThrow(() -> SocialErrorCodes.PROVIDER_NOT_FOUND.toException(Status.NOT_FOUND));
+        SocialProvider provider = plugin.requireProvider(ctx.bodyString("provider").orElseThrow());
         JsonNode idToken = ctx.body().get("idToken");
         if (idToken != null && idToken.isObject()) {
             return signInWithIdToken(ctx, provider, idToken);

@@ -98,6 +98,28 @@ class IdTokenAndStateTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aProviderWhoseDiscoveryFailsIsNotFoundUntilItAnswers(TestDatabase database) throws Exception {
+        AtomicReference<RSAKey> signing = new AtomicReference<>(new RSAKeyGenerator(2048).keyID("k1").generate());
+        try (FakeProvider idp = provider(signing)) {
+            java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+            String base = idp.base();
+            idp.on("/.well-known/openid-configuration", seen -> down.get() ? new FakeProvider.Answer(503, "text/plain", new byte[0])
+                    : FakeProvider.Answer.json("{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + base
+                    + "/authorize\",\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base + "/jwks\"}"));
+            try (TestPostern auth = start(database, idp, s -> s, o -> o)) {
+                TestResponse whileDown = auth.client().postJson("/sign-in/social", Map.of("provider", "corp", "callbackURL", "/"));
+                down.set(false);
+                TestResponse afterwards = auth.client().postJson("/sign-in/social", Map.of("provider", "corp", "callbackURL", "/"));
+
+                whileDown.assertError(404, "PROVIDER_NOT_FOUND");
+                afterwards.assertStatus(200);
+                assertThat(afterwards.json().get("url").asString()).startsWith(base + "/authorize?");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void disableImplicitSignUpNeedsRequestSignUp(TestDatabase database) throws Exception {
         AtomicReference<RSAKey> signing = new AtomicReference<>(new RSAKeyGenerator(2048).keyID("k1").generate());
         try (FakeProvider idp = provider(signing);

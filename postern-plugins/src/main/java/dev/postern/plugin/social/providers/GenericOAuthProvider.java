@@ -98,6 +98,20 @@ public final class GenericOAuthProvider implements SocialProvider {
         return configured != null ? configured : discovered instanceof String s ? s : null;
     }
 
+    /**
+     * Whether the provider can be used: true once discovery has answered (tried again here when it failed
+     * before, as better-auth retries a pending discovery on the next request that names the provider).
+     */
+    public boolean ready() {
+        try {
+            resolved();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Discovery for OAuth provider \"{}\" failed: {}", id(), e.getMessage());
+            return false;
+        }
+    }
+
     /** Resolves discovery now; start-up calls it so a wrong URL is logged early, and failure is retried later. */
     public void warmUp() {
         try {
