@@ -41,8 +41,11 @@ public final class OAuthHttp {
     private OAuthHttp() {
     }
 
-    /** How the client authenticates at the token endpoint. */
-    public enum ClientAuth { POST, BASIC }
+    /**
+     * How the client authenticates at the token endpoint: {@code client_id} and {@code client_secret} in the
+     * body, HTTP Basic, or TikTok's {@code client_key} and {@code client_secret} in the body.
+     */
+    public enum ClientAuth { POST, BASIC, CLIENT_KEY }
 
     /** The S256 PKCE challenge of a verifier: base64url(SHA-256(verifier)) without padding. */
     public static String codeChallenge(String verifier) {
@@ -140,7 +143,7 @@ public final class OAuthHttp {
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         } else {
-            body.put("client_id", clientId);
+            body.put(auth == ClientAuth.CLIENT_KEY ? "client_key" : "client_id", clientId);
             if (clientSecret != null) {
                 body.put("client_secret", clientSecret);
             }

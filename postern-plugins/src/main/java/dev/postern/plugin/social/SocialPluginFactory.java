@@ -79,7 +79,7 @@ public final class SocialPluginFactory implements PluginFactory {
         PluginOptions social = options.section("socialProviders");
         for (String id : keys(values.get("socialProviders"))) {
             PluginOptions p = social.section(id);
-            String clientId = envOr("POSTERN_" + envName(id) + "_CLIENT_ID", p.string("clientId", null));
+            String clientId = envOr("POSTERN_" + envName(id) + "_CLIENT_ID", p.string("clientId", p.string("clientKey", null)));
             String clientSecret = envOr("POSTERN_" + envName(id) + "_CLIENT_SECRET", p.string("clientSecret", null));
             if (clientId == null) {
                 throw new IllegalArgumentException("socialProviders." + id + ": clientId is required");

@@ -147,7 +147,12 @@ class UserInfoProvidersTest {
                         Map.of("scope", "openid profile email"), true, "Taro Line", "taro@line.me", false, "https://profile.line-scdn.net/abcdefghijklmn"),
                 new Case("cognito", "/oauth2/userinfo", """
                         {"sub":"94f8a4d8-1e1a-4b1c-9f2f-3c6f1d2e0a11","email_verified":"true","given_name":"Cog","email":"cog@example.com","username":"cog"}""",
-                        Map.of("scope", "openid profile email"), true, "Cog", "cog@example.com", true, null))
+                        Map.of("scope", "openid profile email"), true, "Cog", "cog@example.com", true, null),
+                new Case("tiktok", "/v2/user/info/", """
+                        {"data":{"user":{"open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","avatar_large_url":"https://p16-sign.tiktokcdn-us.com/large.jpeg",
+                         "display_name":"Tik Toker","username":"tiktoker"}},"error":{"code":"ok","message":"","log_id":"20220829194722"}}""",
+                        Map.of("scope", "user.info.profile", "client_key", "tiktok-client"), false, "Tik Toker", "tiktoker", false,
+                        "https://p16-sign.tiktokcdn-us.com/large.jpeg"))
                 .map(Arguments::of);
     }
 
@@ -177,13 +182,16 @@ class UserInfoProvidersTest {
                 TestResponse done = browser.get("/callback/" + c.id() + "?code=recorded-code&state=" + params.get("state"));
                 JsonNode user = browser.get("/get-session").json().get("user");
 
-                assertThat(params).containsAllEntriesOf(c.params()).containsEntry("client_id", c.id() + "-client")
-                        .containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
+                assertThat(params).containsAllEntriesOf(c.params()).containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
+                // TikTok names the app by client_key, everyone else by client_id.
+                assertThat(params.get(c.id().equals("tiktok") ? "client_key" : "client_id")).isEqualTo(c.id() + "-client");
                 assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
                 assertThat(fake.request("/token").body()).contains("code=recorded-code");
                 boolean basic = List.of("figma", "notion", "railway", "twitter", "reddit").contains(c.id());
                 assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
                 assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);
+                assertThat(fake.request("/token").body().contains((c.id().equals("tiktok") ? "client_key=" : "client_id=")
+                        + c.id() + "-client")).isEqualTo(!basic);
                 done.assertStatus(302);
                 assertThat(user.get("name").asString()).isEqualTo(c.name());
                 assertThat(user.get("email").asString()).isEqualTo(c.email());
