@@ -138,7 +138,8 @@ final class OAuthCallback {
         OAuthTokens tokens;
         try {
             tokens = provider.exchangeCode(code, verifier,
-                    SocialPlugin.callbackUrl(ctx.postern().config().authUrl(), provider.id()));
+                    SocialPlugin.callbackUrl(ctx.postern().config().authUrl(), provider.id()),
+                    ctx.queryString("device_id").orElse(null));
         } catch (RuntimeException e) {
             LOG.error("Failed to validate authorization code for \"{}\": {}", provider.id(), e.getMessage());
             throw redirect(errorUrl, "invalid_code", null);

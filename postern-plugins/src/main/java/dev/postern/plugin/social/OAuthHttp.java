@@ -204,6 +204,13 @@ public final class OAuthHttp {
         return send(request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** POSTs a form to an API that answers JSON (VK's user info). */
+    public static Map<String, Object> postForm(URI url, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(new LinkedHashMap<>(form)))).build());
+    }
+
     /** GETs a JSON array (GitHub's {@code /user/emails}); throws on a non-2xx answer. */
     public static List<Object> getJsonArray(URI url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json")

@@ -34,6 +34,11 @@ public interface SocialProvider {
 
     OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri);
 
+    /** The exchange with the {@code device_id} some providers (VK ID) return beside the code; ignored by most. */
+    default OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri, String deviceId) {
+        return exchangeCode(code, codeVerifier, redirectUri);
+    }
+
     /**
      * The user behind these tokens, or empty when it cannot be read (a failed request, an ID token that does
      * not verify, a missing subject). {@code expectedNonce} is the flow's nonce, null when none was sent;

@@ -152,7 +152,18 @@ class UserInfoProvidersTest {
                         {"data":{"user":{"open_id":"723f24d7-e717-40f8-a2b6-cb8464cd23b4","avatar_large_url":"https://p16-sign.tiktokcdn-us.com/large.jpeg",
                          "display_name":"Tik Toker","username":"tiktoker"}},"error":{"code":"ok","message":"","log_id":"20220829194722"}}""",
                         Map.of("scope", "user.info.profile", "client_key", "tiktok-client"), false, "Tik Toker", "tiktoker", false,
-                        "https://p16-sign.tiktokcdn-us.com/large.jpeg"))
+                        "https://p16-sign.tiktokcdn-us.com/large.jpeg"),
+                new Case("facebook", "/me", """
+                        {"id":"10224214123456789","name":"Mark Zuck","email":"mark@example.com",
+                         "picture":{"data":{"height":50,"is_silhouette":false,"url":"https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1","width":50}}}""",
+                        Map.of("scope", "email public_profile"), false, "Mark Zuck", "mark@example.com", false,
+                        "https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1"),
+                new Case("vk", "/oauth2/user_info", """
+                        {"user":{"user_id":"1234567890","first_name":"Ivan","last_name":"Ivanov","phone":"79991234567",
+                         "avatar":"https://pp.userapi.com/60tZWMo4SmwcploUVl9XEt8ufnTTvDUmQ6Bj1g/mmv1pcj63C4.png","email":"ivan@vk.com",
+                         "sex":2,"verified":false,"birthday":"01.01.2000"}}""",
+                        Map.of("scope", "email phone"), true, "Ivan Ivanov", "ivan@vk.com", false,
+                        "https://pp.userapi.com/60tZWMo4SmwcploUVl9XEt8ufnTTvDUmQ6Bj1g/mmv1pcj63C4.png"))
                 .map(Arguments::of);
     }
 
@@ -167,19 +178,25 @@ class UserInfoProvidersTest {
                         ? "{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\",\"confirmed_email\":\"xdev@example.com\"}}"
                         : "{\"data\":{\"id\":\"2244994945\",\"name\":\"X Dev\",\"username\":\"XDevelopers\","
                         + "\"profile_image_url\":\"https://pbs.twimg.com/profile_images/xdev_normal.jpg\"}}"));
+            } else if (c.id().equals("facebook")) {
+                fake.json("/debug_token", "{\"data\":{\"app_id\":\"facebook-client\",\"type\":\"USER\",\"application\":\"Postern\","
+                        + "\"is_valid\":true,\"scopes\":[\"email\",\"public_profile\"],\"user_id\":\"10224214123456789\"}}");
+                fake.json("/me", c.profile());
             } else if (c.userInfoPath() != null) {
                 fake.json(c.userInfoPath(), c.profile());
             }
             SocialProvider provider = BuiltInProviders.create(c.id(), ProviderSettings.of(c.id() + "-client", c.id() + "-secret"),
                     new ProviderEndpoints(fake.base() + "/authorize", fake.base() + "/token",
-                            c.userInfoPath() == null ? null : fake.base() + c.userInfoPath(), null, null), Clock.systemUTC());
+                            c.userInfoPath() == null ? null : fake.base() + (c.id().equals("facebook") ? "" : c.userInfoPath()),
+                            null, null), Clock.systemUTC());
             try (TestPostern auth = TestPostern.builder().database(TestDatabase.SQLITE)
                     .plugins(new SessionPlugin(), new UserPlugin(), new SocialPlugin(SocialOptions.of(List.of(provider)))).start()) {
                 TestClient browser = auth.client();
                 URI url = URI.create(browser.postJson("/sign-in/social", Map.of("provider", c.id(), "callbackURL", "/home"))
                         .json().get("url").asString());
                 Map<String, String> params = SocialFlowTest.query(url);
-                TestResponse done = browser.get("/callback/" + c.id() + "?code=recorded-code&state=" + params.get("state"));
+                TestResponse done = browser.get("/callback/" + c.id() + "?code=recorded-code&state=" + params.get("state")
+                        + (c.id().equals("vk") ? "&device_id=vk-device-1" : ""));
                 JsonNode user = browser.get("/get-session").json().get("user");
 
                 assertThat(params).containsAllEntriesOf(c.params()).containsEntry("redirect_uri", auth.authUrl() + "/callback/" + c.id());
@@ -187,6 +204,10 @@ class UserInfoProvidersTest {
                 assertThat(params.get(c.id().equals("tiktok") ? "client_key" : "client_id")).isEqualTo(c.id() + "-client");
                 assertThat(params.containsKey("code_challenge")).isEqualTo(c.pkce());
                 assertThat(fake.request("/token").body()).contains("code=recorded-code");
+                if (c.id().equals("vk")) {
+                    assertThat(fake.request("/token").body()).contains("device_id=vk-device-1");
+                    assertThat(fake.request("/oauth2/user_info").body()).contains("access_token=recorded-access");
+                }
                 boolean basic = List.of("figma", "notion", "railway", "twitter", "reddit").contains(c.id());
                 assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
                 assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);

@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok", "facebook", "vk");
     }
 
     /**
@@ -57,6 +57,8 @@ public final class BuiltInProviders {
             case "linear" -> new LinearProvider(settings, endpoints, clock);
             case "line" -> new LineProvider(settings, endpoints, clock);
             case "tiktok" -> new TikTokProvider(settings, endpoints, clock);
+            case "facebook" -> new FacebookProvider(settings, endpoints, clock);
+            case "vk" -> new VkProvider(settings, endpoints, clock);
             case "cognito" -> {
                 String domain = extra.string("domain", null);
                 // region and userPoolId name the pool's issuer; the hosted domain is what the flow needs.

@@ -78,11 +78,19 @@ public abstract class StandardProvider implements SocialProvider {
 
     @Override
     public OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri) {
+        return exchangeCode(code, codeVerifier, redirectUri, null);
+    }
+
+    @Override
+    public OAuthTokens exchangeCode(String code, String codeVerifier, String redirectUri, String deviceId) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("code", code);
         if (pkce() && codeVerifier != null) {
             params.put("code_verifier", codeVerifier);
+        }
+        if (deviceId != null) {
+            params.put("device_id", deviceId);
         }
         params.put("redirect_uri", redirectUri(redirectUri));
         return OAuthHttp.tokenRequest(URI.create(endpoints.token()), params, settings.clientId(), clientSecret(),
