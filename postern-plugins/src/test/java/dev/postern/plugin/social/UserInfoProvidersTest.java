@@ -163,7 +163,17 @@ class UserInfoProvidersTest {
                          "avatar":"https://pp.userapi.com/60tZWMo4SmwcploUVl9XEt8ufnTTvDUmQ6Bj1g/mmv1pcj63C4.png","email":"ivan@vk.com",
                          "sex":2,"verified":false,"birthday":"01.01.2000"}}""",
                         Map.of("scope", "email phone"), true, "Ivan Ivanov", "ivan@vk.com", false,
-                        "https://pp.userapi.com/60tZWMo4SmwcploUVl9XEt8ufnTTvDUmQ6Bj1g/mmv1pcj63C4.png"))
+                        "https://pp.userapi.com/60tZWMo4SmwcploUVl9XEt8ufnTTvDUmQ6Bj1g/mmv1pcj63C4.png"),
+                new Case("salesforce", "/services/oauth2/userinfo", """
+                        {"sub":"https://login.salesforce.com/id/00Dxx0000001gPL/005xx000001Sv6e","user_id":"005xx000001Sv6e",
+                         "organization_id":"00Dxx0000001gPL","name":"Sales Force","email":"sf@example.com","email_verified":true,
+                         "photos":{"picture":"https://c.salesforce.com/profilephoto/005/F","thumbnail":"https://c.salesforce.com/profilephoto/005/T"}}""",
+                        Map.of("scope", "openid email profile"), true, "Sales Force", "sf@example.com", true,
+                        "https://c.salesforce.com/profilephoto/005/F"),
+                new Case("paypal", "/v1/identity/oauth2/userinfo", """
+                        {"user_id":"https://www.paypal.com/webapps/auth/identity/user/mWq6_1sU85v5EG9yHdPxJRrhGHrnMJ-1PQKtX6pcsmA",
+                         "name":"identity test","email":"paypal@example.com","email_verified":true}""",
+                        Map.of(), true, "identity test", "paypal@example.com", true, null))
                 .map(Arguments::of);
     }
 
@@ -208,7 +218,7 @@ class UserInfoProvidersTest {
                     assertThat(fake.request("/token").body()).contains("device_id=vk-device-1");
                     assertThat(fake.request("/oauth2/user_info").body()).contains("access_token=recorded-access");
                 }
-                boolean basic = List.of("figma", "notion", "railway", "twitter", "reddit").contains(c.id());
+                boolean basic = List.of("figma", "notion", "railway", "twitter", "reddit", "paypal").contains(c.id());
                 assertThat(fake.request("/token").header("Authorization") != null).isEqualTo(basic);
                 assertThat(fake.request("/token").body().contains("client_secret=")).isEqualTo(!basic);
                 assertThat(fake.request("/token").body().contains((c.id().equals("tiktok") ? "client_key=" : "client_id=")

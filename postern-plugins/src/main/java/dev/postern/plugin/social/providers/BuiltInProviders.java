@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok", "facebook", "vk");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok", "facebook", "vk", "salesforce", "paypal");
     }
 
     /**
@@ -25,7 +25,7 @@ public final class BuiltInProviders {
      *     {@code tenantId}, {@code authority}, {@code disableProfilePhoto}, {@code profilePhotoSize}; Apple's
      *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}; Reddit's {@code duration}; Zoom's
      *     {@code pkce}; Dropbox's {@code accessType}; Cognito's {@code domain}, {@code region},
-     *     {@code userPoolId}); every key is read here,
+     *     {@code userPoolId}; Salesforce's {@code environment}, {@code loginUrl}; PayPal's {@code environment}); every key is read here,
      *     so the caller can refuse unknown ones afterwards
      */
     public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints,
@@ -59,6 +59,9 @@ public final class BuiltInProviders {
             case "tiktok" -> new TikTokProvider(settings, endpoints, clock);
             case "facebook" -> new FacebookProvider(settings, endpoints, clock);
             case "vk" -> new VkProvider(settings, endpoints, clock);
+            case "salesforce" -> new SalesforceProvider(settings, endpoints, extra.string("environment", null),
+                    extra.string("loginUrl", null), clock);
+            case "paypal" -> new PayPalProvider(settings, endpoints, extra.string("environment", null), clock);
             case "cognito" -> {
                 String domain = extra.string("domain", null);
                 // region and userPoolId name the pool's issuer; the hosted domain is what the flow needs.
