@@ -196,4 +196,30 @@ class MoreProvidersTest {
             }
         }
     }
+
+    @Test
+    void weChatUsesAppidAndReadsTheUserWithTheOpenidOfTheToken() {
+        try (FakeProvider wechat = new FakeProvider()) {
+            wechat.json("/sns/oauth2/access_token", """
+                    {"access_token":"wx-access","expires_in":7200,"refresh_token":"wx-refresh","openid":"o6_bmjrPTlm6_2sgVt7hMZOPfL2M",
+                     "scope":"snsapi_login","unionid":"o6_bmasdasdsad6_2sgVt7hMZOPfL"}""")
+                    .json("/sns/userinfo", """
+                    {"openid":"o6_bmjrPTlm6_2sgVt7hMZOPfL2M","nickname":"微信用户","sex":1,"province":"广东","city":"广州","country":"中国",
+                     "headimgurl":"https://thirdwx.qlogo.cn/mmopen/g3MonUZtNHkdmzicIlibx6iaFqAc56vxLSUfpb6n5WKSYVY0ChQKkiaJSgQ1dZuTOgvLLrhJbERQQ4eMsv84eavHiaiceqxibJxCfHe/0",
+                     "privilege":[],"unionid":"o6_bmasdasdsad6_2sgVt7hMZOPfL"}""");
+            Flow flow = signIn(new dev.postern.plugin.social.providers.WeChatProvider(ProviderSettings.of("wx-appid", "wx-secret"),
+                    new ProviderEndpoints(wechat.base() + "/connect/qrconnect", wechat.base() + "/sns/oauth2/access_token",
+                            wechat.base() + "/sns/userinfo", null, null), null, Clock.systemUTC()), "wechat");
+
+            assertThat(flow.params()).containsEntry("appid", "wx-appid").containsEntry("scope", "snsapi_login")
+                    .containsEntry("lang", "cn").doesNotContainKey("client_id");
+            assertThat(wechat.request("/sns/oauth2/access_token").query()).contains("appid=wx-appid")
+                    .contains("secret=wx-secret").contains("code=the-code");
+            assertThat(wechat.request("/sns/userinfo").query()).contains("openid=o6_bmjrPTlm6_2sgVt7hMZOPfL2M");
+            flow.callback().assertStatus(302);
+            assertThat(flow.user().get("name").asString()).isEqualTo("微信用户");
+            assertThat(flow.user().get("email").asString()).isEqualTo("o6_bmasdasdsad6_2sgvt7hmzopfl@wechat.invalid") // lower-cased, as better-auth stores addresses;
+            assertThat(flow.user().get("emailVerified").asBoolean()).isFalse();
+        }
+    }
 }

@@ -173,7 +173,11 @@ class UserInfoProvidersTest {
                 new Case("paypal", "/v1/identity/oauth2/userinfo", """
                         {"user_id":"https://www.paypal.com/webapps/auth/identity/user/mWq6_1sU85v5EG9yHdPxJRrhGHrnMJ-1PQKtX6pcsmA",
                          "name":"identity test","email":"paypal@example.com","email_verified":true}""",
-                        Map.of(), true, "identity test", "paypal@example.com", true, null))
+                        Map.of(), true, "identity test", "paypal@example.com", true, null),
+                new Case("patreon", "/api/oauth2/v2/identity", """
+                        {"data":{"attributes":{"email":"creator@patreon.com","full_name":"Corgi The Dev","image_url":"https://c8.patreon.com/2/200/1",
+                         "is_email_verified":true},"id":"123456","type":"user"},"links":{"self":"https://www.patreon.com/api/oauth2/v2/user/123456"}}""",
+                        Map.of("scope", "identity[email]"), true, "Corgi The Dev", "creator@patreon.com", true, "https://c8.patreon.com/2/200/1"))
                 .map(Arguments::of);
     }
 

@@ -15,7 +15,7 @@ public final class BuiltInProviders {
     /** The ids of the built-in providers. */
     public static List<String> ids() {
         return List.of("google", "github", "microsoft", "apple", "discord", "gitlab", "spotify", "twitch", "linkedin",
-                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok", "facebook", "vk", "salesforce", "paypal");
+                "slack", "huggingface", "figma", "atlassian", "kick", "notion", "vercel", "polar", "railway", "roblox", "twitter", "reddit", "kakao", "naver", "zoom", "dropbox", "linear", "line", "cognito", "tiktok", "facebook", "vk", "salesforce", "paypal", "patreon", "wechat");
     }
 
     /**
@@ -25,7 +25,7 @@ public final class BuiltInProviders {
      *     {@code tenantId}, {@code authority}, {@code disableProfilePhoto}, {@code profilePhotoSize}; Apple's
      *     {@code teamId}, {@code keyId}, {@code privateKey}, {@code appBundleIdentifier}; Reddit's {@code duration}; Zoom's
      *     {@code pkce}; Dropbox's {@code accessType}; Cognito's {@code domain}, {@code region},
-     *     {@code userPoolId}; Salesforce's {@code environment}, {@code loginUrl}; PayPal's {@code environment}); every key is read here,
+     *     {@code userPoolId}; Salesforce's {@code environment}, {@code loginUrl}; PayPal's {@code environment}; WeChat's {@code lang}); every key is read here,
      *     so the caller can refuse unknown ones afterwards
      */
     public static SocialProvider create(String id, ProviderSettings settings, ProviderEndpoints endpoints,
@@ -62,6 +62,8 @@ public final class BuiltInProviders {
             case "salesforce" -> new SalesforceProvider(settings, endpoints, extra.string("environment", null),
                     extra.string("loginUrl", null), clock);
             case "paypal" -> new PayPalProvider(settings, endpoints, extra.string("environment", null), clock);
+            case "patreon" -> new PatreonProvider(settings, endpoints, clock);
+            case "wechat" -> new WeChatProvider(settings, endpoints, extra.string("lang", null), clock);
             case "cognito" -> {
                 String domain = extra.string("domain", null);
                 // region and userPoolId name the pool's issuer; the hosted domain is what the flow needs.
