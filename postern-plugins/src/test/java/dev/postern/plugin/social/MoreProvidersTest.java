@@ -218,7 +218,7 @@ class MoreProvidersTest {
             assertThat(wechat.request("/sns/userinfo").query()).contains("openid=o6_bmjrPTlm6_2sgVt7hMZOPfL2M");
             flow.callback().assertStatus(302);
             assertThat(flow.user().get("name").asString()).isEqualTo("微信用户");
-            assertThat(flow.user().get("email").asString()).isEqualTo("o6_bmasdasdsad6_2sgvt7hmzopfl@wechat.invalid") // lower-cased, as better-auth stores addresses;
+            assertThat(flow.user().get("email").asString()).isEqualTo("o6_bmasdasdsad6_2sgvt7hmzopfl@wechat.invalid"); // lower-cased, as better-auth stores addresses
             assertThat(flow.user().get("emailVerified").asBoolean()).isFalse();
         }
     }
