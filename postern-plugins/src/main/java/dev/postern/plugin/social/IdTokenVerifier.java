@@ -34,7 +34,7 @@ public final class IdTokenVerifier {
     private static final Duration TOLERANCE = Duration.ofSeconds(30);
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    private final Set<String> issuers;
+    private final java.util.function.Predicate<JWTClaimsSet> issuerAccepted;
     private final List<String> audiences;
     private final Duration maxAge;
     private final Clock clock;
@@ -51,6 +51,16 @@ public final class IdTokenVerifier {
      */
     public IdTokenVerifier(URI jwksUri, Set<String> issuers, List<String> audiences, Set<JWSAlgorithm> algorithms,
             Duration maxAge, Clock clock, boolean nonceMayBeHashed) {
+        this(jwksUri, claims -> claims.getIssuer() != null && Set.copyOf(issuers).contains(claims.getIssuer()), audiences,
+                algorithms, maxAge, clock, nonceMayBeHashed);
+    }
+
+    /**
+     * A verifier whose issuer rule depends on the token (Microsoft's multi-tenant endpoints: the issuer must
+     * name the token's own tenant, {@code tid}).
+     */
+    public IdTokenVerifier(URI jwksUri, java.util.function.Predicate<JWTClaimsSet> issuerAccepted, List<String> audiences,
+            Set<JWSAlgorithm> algorithms, Duration maxAge, Clock clock, boolean nonceMayBeHashed) {
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.create(jwksUri.toURL()).retrying(true).build();
@@ -60,7 +70,7 @@ public final class IdTokenVerifier {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
         // Claims are checked below against the instance's clock.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
-        this.issuers = Set.copyOf(issuers);
+        this.issuerAccepted = issuerAccepted;
         this.audiences = List.copyOf(audiences);
         this.maxAge = maxAge;
         this.clock = clock;
@@ -113,7 +123,7 @@ public final class IdTokenVerifier {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
-        if (claims.getIssuer() == null || !issuers.contains(claims.getIssuer()) || claims.getSubject() == null
+        if (claims.getIssuer() == null || !issuerAccepted.test(claims) || claims.getSubject() == null
                 || claims.getAudience() == null || claims.getAudience().stream().noneMatch(audiences::contains)
                 || exp == null || iat == null) {
             return false;

@@ -222,4 +222,41 @@ class MoreProvidersTest {
             assertThat(flow.user().get("emailVerified").asBoolean()).isFalse();
         }
     }
+
+    @Test
+    void microsoftIdTokenSignInAcceptsTheIssuerOfTheTokensOwnTenant() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("entra").generate();
+        try (FakeProvider entra = new FakeProvider()) {
+            entra.json("/common/discovery/v2.0/keys", new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+            String base = entra.base();
+            MicrosoftProvider provider = new MicrosoftProvider(ProviderSettings.of("ms-app", "ms-secret"),
+                    ProviderEndpoints.DEFAULTS, null, base, true, 48, Clock.systemUTC());
+            java.util.function.BiFunction<String, String, String> token = (tid, issuerTenant) -> {
+                try {
+                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("entra").build(),
+                            new JWTClaimsSet.Builder().issuer(base + "/" + issuerTenant + "/v2.0").subject("pairwise").audience("ms-app")
+                                    .claim("tid", tid).claim("oid", "11111111-2222-3333-4444-555555555555")
+                                    .claim("email", "adele@contoso.com").claim("email_verified", true).claim("name", "Adele Vance")
+                                    .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+                    jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+                    return jwt.serialize();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            try (TestPostern auth = TestPostern.builder().database(TestDatabase.SQLITE)
+                    .plugins(new SessionPlugin(), new UserPlugin(), new SocialPlugin(SocialOptions.of(List.of(provider)))).start()) {
+                TestResponse ok = auth.client().postJson("/sign-in/social",
+                        Map.of("provider", "microsoft", "idToken", Map.of("token", token.apply("contoso-tid", "contoso-tid"))));
+                TestResponse otherTenant = auth.client().postJson("/sign-in/social",
+                        Map.of("provider", "microsoft", "idToken", Map.of("token", token.apply("contoso-tid", "fabrikam-tid"))));
+
+                ok.assertStatus(200);
+                assertThat(ok.json().get("user").get("email").asString()).isEqualTo("adele@contoso.com");
+                assertThat(auth.postern().store().findOne(CoreSchema.ACCOUNT, Where.eq("providerId", "microsoft")).orElseThrow()
+                        .string("accountId")).isEqualTo("11111111-2222-3333-4444-555555555555");
+                otherTenant.assertError(401, "INVALID_TOKEN");
+            }
+        }
+    }
 }
