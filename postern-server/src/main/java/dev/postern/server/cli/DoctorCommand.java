@@ -46,7 +46,7 @@ public final class DoctorCommand extends ConfiguredCommand {
             printConfiguration(settings, database);
             boolean reachable = printDatabase(database, schema);
             boolean redisReachable = printRedis(settings);
-            printSocialProviders(settings, List.of());
+            printSocialProviders(settings, socialProviderIds(settings));
             out().flush();
             return reachable && redisReachable ? 0 : 1;
         }
@@ -136,6 +136,16 @@ public final class DoctorCommand extends ConfiguredCommand {
     }
 
     /** One line per provider with the redirect URI its console asks for. */
+    /** The ids of the providers the social plugin was configured with (postern.yaml and environment). */
+    private List<String> socialProviderIds(ServerSettings settings) {
+        return env.plugins().create(settings).stream()
+                .filter(dev.postern.plugin.social.SocialPlugin.class::isInstance)
+                .map(dev.postern.plugin.social.SocialPlugin.class::cast)
+                .flatMap(p -> p.providers().stream())
+                .map(dev.postern.plugin.social.SocialProvider::id)
+                .toList();
+    }
+
     private void printSocialProviders(ServerSettings settings, List<String> providerIds) {
         if (providerIds.isEmpty()) {
             out().println("Social providers: none configured");
@@ -144,7 +154,11 @@ public final class DoctorCommand extends ConfiguredCommand {
         String authUrl = PosternAssembly.authUrl(settings);
         out().println("Social providers (register these callback URLs)");
         for (String id : providerIds) {
-            row(id, authUrl + "/callback/" + id);
+            row(id, dev.postern.plugin.social.SocialPlugin.callbackUrl(authUrl, id));
+        }
+        if (settings.production() && authUrl.startsWith("http://")) {
+            out().println("  WARNING: the base URL is http in production; providers that require https redirect"
+                    + " URIs answer redirect_uri_mismatch. Set baseUrl to the public https URL.");
         }
     }
 

@@ -152,6 +152,26 @@ class CliTest {
     }
 
     @Test
+    void doctorPrintsTheCallbackUrlOfEveryConfiguredSocialProvider() throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("postern.yaml"), """
+                baseUrl: https://auth.example.com
+                plugins:
+                  social:
+                    socialProviders:
+                      github: { clientId: gh-id, clientSecret: gh-secret }
+                    genericOAuth:
+                      acme-sso: { authorizationUrl: https://sso.acme.test/auth, tokenUrl: https://sso.acme.test/token, clientId: acme }
+                """);
+
+        CliRun run = CliRun.of(TestEnvironments.in(dir, "POSTERN_SECRET", "doctor-secret-that-is-long-enough-0123456789"), "doctor");
+
+        assertThat(run.out()).contains("Social providers (register these callback URLs)")
+                .contains("https://auth.example.com/api/auth/callback/github")
+                .contains("https://auth.example.com/api/auth/callback/acme-sso")
+                .doesNotContain("gh-secret");
+    }
+
+    @Test
     void doctorAfterMigrateThenReachableAndUpToDate() {
         CliEnvironment env = TestEnvironments.in(dir);
         CliRun.of(env, "migrate");
