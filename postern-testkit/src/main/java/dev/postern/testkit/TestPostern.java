@@ -47,19 +47,33 @@ public final class TestPostern implements AutoCloseable {
         Postern instance = null;
         try {
             provider = JdbcStores.fromUrl(database.url());
-            int port = FreePort.find();
-            PosternConfig.Builder builder = PosternConfig.builder()
-                    .baseUrl("http://127.0.0.1:" + port)
-                    .database(provider)
-                    .plugins(options.plugins)
-                    // Tests sign in over and over; one that checks rate limiting turns it back on itself.
-                    .rateLimit(RateLimitSettings.disabled());
-            options.applySecrets(builder);
-            options.customizer.accept(builder);
-            PosternConfig config = builder.build();
-            instance = Postern.create(config);
-            new Migrator(provider.dataSource(), provider.dialect(), instance.schema()).migrate();
-            this.server = PosternJettyServer.start(instance, "127.0.0.1", port);
+            PosternJettyServer started = null;
+            // The base URL names the port, so it is chosen before the server binds it; another process can
+            // take it in between (parallel builds on one machine), and then the next free port is tried.
+            for (int attempt = 1; started == null; attempt++) {
+                int port = FreePort.find();
+                PosternConfig.Builder builder = PosternConfig.builder()
+                        .baseUrl("http://127.0.0.1:" + port)
+                        .database(provider)
+                        .plugins(options.plugins)
+                        // Tests sign in over and over; one that checks rate limiting turns it back on itself.
+                        .rateLimit(RateLimitSettings.disabled());
+                options.applySecrets(builder);
+                options.customizer.accept(builder);
+                PosternConfig config = builder.build();
+                instance = Postern.create(config);
+                new Migrator(provider.dataSource(), provider.dialect(), instance.schema()).migrate();
+                try {
+                    started = PosternJettyServer.start(instance, "127.0.0.1", port);
+                } catch (IllegalStateException bindFailed) {
+                    if (attempt == 5 || !(bindFailed.getCause() instanceof java.io.IOException)) {
+                        throw bindFailed;
+                    }
+                    instance.close();
+                    instance = null;
+                }
+            }
+            this.server = started;
         } catch (RuntimeException | Error e) {
             if (instance != null) {
                 instance.close();
