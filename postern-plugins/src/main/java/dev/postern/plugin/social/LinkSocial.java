@@ -29,6 +29,7 @@ final class LinkSocial {
     Endpoint endpoint() {
         return Endpoint.post("/link-social")
                 .name("linkSocialAccount")
+                .response(SocialResponses.REDIRECT_OR_SESSION)
                 .body(Schemas.object()
                         .optional("callbackURL", Schemas.string())
                         .required("provider", Schemas.string())

@@ -2,6 +2,7 @@ package dev.postern.plugin.social;
 
 import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
+import dev.postern.endpoint.ResponseSchemas;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ApiException;
 import dev.postern.session.Session;
@@ -41,6 +42,8 @@ final class OAuthCallback {
         }
         return Endpoint.route("/callback/:id", "GET", "POST")
                 .name("callbackOAuth")
+                .summary("Callback from the provider: signs in, signs up or links, then redirects")
+                .response(ResponseSchemas.REDIRECT)
                 .query(schema)
                 .body(schema)
                 .acceptForms()

@@ -39,6 +39,7 @@ final class ProviderTokens {
 
     Endpoint getAccessToken() {
         return Endpoint.post("/get-access-token").name("getAccessToken").body(selection())
+                .response(SocialResponses.TOKENS)
                 .summary("Get a valid access token, refreshing it if needed").tags("Social").noStore()
                 .errors("UNAUTHORIZED", "ACCOUNT_NOT_FOUND", "PROVIDER_NOT_SUPPORTED", "FAILED_TO_GET_ACCESS_TOKEN")
                 .handler(this::accessToken).build();
@@ -46,6 +47,7 @@ final class ProviderTokens {
 
     Endpoint refreshToken() {
         return Endpoint.post("/refresh-token").name("refreshToken").body(selection())
+                .response(SocialResponses.TOKENS)
                 .summary("Refresh the access token of an account").tags("Social").noStore()
                 .errors("UNAUTHORIZED", "ACCOUNT_NOT_FOUND", "PROVIDER_NOT_SUPPORTED", "TOKEN_REFRESH_NOT_SUPPORTED",
                         "REFRESH_TOKEN_NOT_FOUND", "FAILED_TO_REFRESH_ACCESS_TOKEN")
@@ -54,6 +56,7 @@ final class ProviderTokens {
 
     Endpoint accountInfo() {
         return Endpoint.get("/account-info").name("accountInfo").query(selection())
+                .response(SocialResponses.ACCOUNT_INFO)
                 .summary("The provider's profile of an account").tags("Social").noStore()
                 .errors("UNAUTHORIZED", "ACCOUNT_NOT_FOUND", "PROVIDER_NOT_CONFIGURED", "ACCESS_TOKEN_NOT_FOUND",
                         "FAILED_TO_GET_USER_INFO")

@@ -27,6 +27,7 @@ final class SocialSignIn {
     Endpoint endpoint() {
         return Endpoint.post("/sign-in/social")
                 .name("signInSocial")
+                .response(SocialResponses.REDIRECT_OR_SESSION)
                 .body(Schemas.object()
                         .optional("callbackURL", Schemas.string())
                         .optional("newUserCallbackURL", Schemas.string())

@@ -19,6 +19,7 @@ import dev.postern.plugin.phonenumber.LoggingSmsSender;
 import dev.postern.plugin.phonenumber.PhoneNumberOptions;
 import dev.postern.plugin.phonenumber.PhoneNumberPlugin;
 import dev.postern.plugin.session.SessionPlugin;
+import dev.postern.plugin.social.SocialPlugin;
 import dev.postern.plugin.twofactor.TwoFactorPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.plugin.username.UsernamePlugin;
@@ -54,6 +55,7 @@ final class AllPlugins {
                         new ApiKeyPlugin(),
                         new TwoFactorPlugin(),
                         new AdminPlugin(),
+                        new SocialPlugin(),
                         new OrganizationPlugin(OrganizationOptions.builder()
                                 .teams(OrganizationOptions.Teams.on())
                                 .dynamicAccessControl(new OrganizationOptions.DynamicAccessControl(true, null))
