@@ -16,8 +16,7 @@ if [ ! -f ../postern-server/target/postern-server.jar ]; then
   echo "compat: ../postern-server/target/postern-server.jar is missing; build it first (./run-tests does)." >&2
   exit 1
 fi
-command -v npm >/dev/null 2>&1 || { echo "compat: npm (Node 20+) is required" >&2; exit 1; }
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+postern_compat_install
 
 failed=()
 skipped=""

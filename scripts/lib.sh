@@ -79,3 +79,17 @@ postern_start_services() {
     postern_wait_port 6379 15 || echo "Redis did not start" >&2
   fi
 }
+
+# Installs compat/'s npm packages (better-auth's client, oidc-provider, smtp-server, ...) from its lock file
+# unless they are installed and up to date. Maven tests use some of them too (the social sign-in tests start
+# oidc-provider), so ./run-tests calls it before Maven, and compat/run.sh again (a no-op then).
+postern_compat_install() {
+  local dir
+  dir="$(dirname "${BASH_SOURCE[0]}")/../compat"
+  command -v npm >/dev/null 2>&1 || { echo "npm (Node 20+) is required for compat/ and the social sign-in tests" >&2; return 1; }
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  echo "Installing compat/ npm packages (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+}

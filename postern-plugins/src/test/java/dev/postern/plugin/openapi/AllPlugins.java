@@ -23,6 +23,7 @@ import dev.postern.plugin.social.SocialPlugin;
 import dev.postern.plugin.twofactor.TwoFactorPlugin;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.plugin.username.UsernamePlugin;
+import dev.postern.plugin.Plugin;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 
@@ -36,8 +37,16 @@ final class AllPlugins {
     }
 
     static TestPostern start(TestDatabase database) {
-        return TestPostern.builder().database(database)
-                .plugins(new SessionPlugin(),
+        return TestPostern.builder().database(database).plugins(plugins().toArray(Plugin[]::new)).start();
+    }
+
+    /** Every plugin but those {@code leaveOut} matches. */
+    static TestPostern startWithout(java.util.function.Predicate<Plugin> leaveOut) {
+        return TestPostern.builder().plugins(plugins().stream().filter(leaveOut.negate()).toArray(Plugin[]::new)).start();
+    }
+
+    private static java.util.List<Plugin> plugins() {
+        return java.util.List.of(new SessionPlugin(),
                         new EmailPasswordPlugin(),
                         new UserPlugin(),
                         new OpenApiPlugin(),
@@ -59,7 +68,6 @@ final class AllPlugins {
                         new OrganizationPlugin(OrganizationOptions.builder()
                                 .teams(OrganizationOptions.Teams.on())
                                 .dynamicAccessControl(new OrganizationOptions.DynamicAccessControl(true, null))
-                                .build()))
-                .start();
+                                .build()));
     }
 }
