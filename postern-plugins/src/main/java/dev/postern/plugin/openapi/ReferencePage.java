@@ -50,6 +50,7 @@ final class ReferencePage {
                       url: %s,
                       dom_id: "#swagger-ui",
                       deepLinking: true,
+                      docExpansion: "none",
                       validatorUrl: null,
                       withCredentials: true
                     });

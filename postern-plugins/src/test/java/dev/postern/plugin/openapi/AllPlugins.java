@@ -40,11 +40,6 @@ final class AllPlugins {
         return TestPostern.builder().database(database).plugins(plugins().toArray(Plugin[]::new)).start();
     }
 
-    /** Every plugin but those {@code leaveOut} matches. */
-    static TestPostern startWithout(java.util.function.Predicate<Plugin> leaveOut) {
-        return TestPostern.builder().plugins(plugins().stream().filter(leaveOut.negate()).toArray(Plugin[]::new)).start();
-    }
-
     private static java.util.List<Plugin> plugins() {
         return java.util.List.of(new SessionPlugin(),
                         new EmailPasswordPlugin(),
