@@ -78,7 +78,7 @@ class PosternAutoConfigurationTest {
                 assertThat(postern.config().rateLimit().max()).isEqualTo(7);
                 assertThat(postern.plugin(BearerPlugin.class)).isPresent();
                 assertThat(postern.config().plugins()).extracting(p -> p.id())
-                        .containsExactly("email-password", "session", "user", "bearer");
+                        .containsExactly("email-password", "session", "social", "user", "bearer");
 
                 assertThatThrownBy(() -> postern.api().call("signUpEmail", ApiCall.body(Map.of(
                         "email", "ada@example.com", "password", "eleven char", "name", "Ada"))))
