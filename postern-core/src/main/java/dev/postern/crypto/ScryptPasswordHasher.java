@@ -2,7 +2,6 @@ package dev.postern.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
  * better-auth's password hash (wire reference §8): scrypt with N=16384, r=16, p=1 and a 64-byte key,
@@ -53,6 +52,6 @@ public final class ScryptPasswordHasher implements PasswordHasher {
     }
 
     private static byte[] derive(String password, String salt) {
-        return SCrypt.generate(PasswordBytes.of(password), Utf8.encode(salt), N, R, P, KEY_LENGTH);
+        return Scrypt.derive(PasswordBytes.of(password), Utf8.encode(salt), N, R, P, KEY_LENGTH);
     }
 }

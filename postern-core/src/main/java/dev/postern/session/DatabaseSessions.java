@@ -52,9 +52,9 @@ final class DatabaseSessions implements SessionStorage {
 
     @Override
     public Optional<Session> findByToken(String token) {
-        return store.findOne(CoreSchema.SESSION, Where.eq("token", token))
-                .flatMap(session -> store.findOne(CoreSchema.USER, Where.eq("id", session.string("userId")))
-                        .map(user -> new Session(session, user)));
+        // One round trip on SQL stores: the session joined with its user, found through the unique token index.
+        return store.findOneWithParent(CoreSchema.SESSION, Where.eq("token", token), "userId", CoreSchema.USER)
+                .map(found -> new Session(found.row(), found.parent()));
     }
 
     @Override

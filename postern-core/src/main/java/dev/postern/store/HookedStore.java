@@ -72,6 +72,11 @@ public final class HookedStore implements Store {
     }
 
     @Override
+    public Optional<WithParent> findOneWithParent(String model, Where where, String foreignKey, String parentModel) {
+        return delegate.findOneWithParent(model, where, foreignKey, parentModel);
+    }
+
+    @Override
     public List<Row> findMany(String model, Query query) {
         return delegate.findMany(model, query);
     }

@@ -25,6 +25,23 @@ public interface Store extends AutoCloseable {
     /** The first row matching {@code where}, if any. */
     Optional<Row> findOne(String model, Where where);
 
+    /**
+     * The first row of {@code model} matching {@code where} together with the {@code parentModel} row whose
+     * id is in its {@code foreignKey} field (a session and its user), or empty when either is missing.
+     * SQL stores answer in one round trip (a join); this default takes two.
+     */
+    default Optional<WithParent> findOneWithParent(String model, Where where, String foreignKey, String parentModel) {
+        return findOne(model, where).flatMap(row -> {
+            String parentId = row.string(foreignKey);
+            return parentId == null ? Optional.empty()
+                    : findOne(parentModel, Where.eq("id", parentId)).map(parent -> new WithParent(row, parent));
+        });
+    }
+
+    /** A row and the row its foreign key points to. */
+    record WithParent(Row row, Row parent) {
+    }
+
     List<Row> findMany(String model, Query query);
 
     long count(String model, Where where);

@@ -118,6 +118,32 @@ public final class JdbcStore implements Store {
         return run(table, "findOne", connection -> statements.rows(connection, table, select)).stream().findFirst();
     }
 
+    /**
+     * One statement: the child row is picked in a derived table (so {@code where} keeps its unqualified
+     * columns and the unique index it names), then joined to its parent by primary key.
+     */
+    @Override
+    public Optional<WithParent> findOneWithParent(String model, Where where, String foreignKey, String parentModel) {
+        TableMapping child = mapping(model);
+        TableMapping parent = mapping(parentModel);
+        Sql first = select(child, where, List.of(), 1, null);
+        String c = dialect.quote("c");
+        String p = dialect.quote("p");
+        Sql joined = new Sql("SELECT " + qualifiedColumns(c, child) + ", " + qualifiedColumns(p, parent)
+                + " FROM (" + first.text() + ") " + c + " JOIN " + parent.table() + " " + p
+                + " ON " + p + "." + parent.id().quotedName() + " = " + c + "." + child.column(foreignKey).quotedName(),
+                first.params());
+        return run(child, "findOne", connection -> statements.rowWithParent(connection, child, parent, joined));
+    }
+
+    private static String qualifiedColumns(String alias, TableMapping table) {
+        StringBuilder columns = new StringBuilder();
+        for (Column column : table.columns()) {
+            columns.append(columns.isEmpty() ? "" : ", ").append(alias).append('.').append(column.quotedName());
+        }
+        return columns.toString();
+    }
+
     @Override
     public List<Row> findMany(String model, Query query) {
         TableMapping table = mapping(model);

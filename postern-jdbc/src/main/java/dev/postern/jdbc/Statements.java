@@ -3,6 +3,7 @@ package dev.postern.jdbc;
 import dev.postern.jdbc.Sql.Param;
 import dev.postern.jdbc.TableMapping.Column;
 import dev.postern.store.Row;
+import dev.postern.store.Store.WithParent;
 import dev.postern.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs {@link Sql} on a connection: binds its values with the dialect's codec and reads rows back. */
 final class Statements {
@@ -25,17 +27,33 @@ final class Statements {
     List<Row> rows(Connection connection, TableMapping table, Sql sql) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
             List<Row> rows = new ArrayList<>();
-            List<Column> columns = table.columns();
             while (rs.next()) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    Column column = columns.get(i);
-                    values.put(column.field(), read(rs, i + 1, table, column));
-                }
-                rows.add(new Row(values));
+                rows.add(row(rs, 1, table));
             }
             return rows;
         }
+    }
+
+    /** The first row of a query selecting the child's columns, then the parent's, as one pair. */
+    Optional<WithParent> rowWithParent(Connection connection, TableMapping child, TableMapping parent, Sql sql)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new WithParent(row(rs, 1, child), row(rs, 1 + child.columns().size(), parent)));
+        }
+    }
+
+    /** The row of {@code table} whose columns start at result column {@code first}. */
+    private Row row(ResultSet rs, int first, TableMapping table) throws SQLException {
+        List<Column> columns = table.columns();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            values.put(column.field(), read(rs, first + i, table, column));
+        }
+        return new Row(values);
     }
 
     /** The first column of the first row, read as a value of {@code column}, or null when there is no row. */

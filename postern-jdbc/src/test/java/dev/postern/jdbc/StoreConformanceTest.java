@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreConformanceTest
         implements CreateConformance, WhereConformance, QueryConformance, WriteConformance, IncrementConformance,
-        TransactionConformance {
+        TransactionConformance, JoinConformance {
     /**
      * A zone far from UTC (+12:45/+13:45) for the JVM while the suite runs, so a date that passes through
      * the JVM's default zone anywhere on its way to or from the database shows up as a failure.

@@ -1,11 +1,13 @@
 package dev.postern.bench;
 
 import dev.postern.crypto.Argon2idPasswordHasher;
+import dev.postern.crypto.Scrypt;
 import dev.postern.crypto.ScryptPasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.SCrypt;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -16,14 +18,16 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Password hashing, the slowest thing a sign-in does on purpose: better-auth's scrypt (N=16384, r=16)
- * and Postern's Argon2id, hash and verify. Baseline: one SHA-256 of the same password, so the ratio
- * reads as "how many plain digests one password check costs".
+ * and Postern's Argon2id, hash and verify; and the raw scrypt key derivation of Postern's own implementation
+ * next to Bouncy Castle's, same inputs. Baseline: one SHA-256 of the same password, so the ratio reads as
+ * "how many plain digests one password check costs".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PasswordHashBenchmark {
     private static final String PASSWORD = "correct horse battery staple";
+    private static final byte[] SALT = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     private final ScryptPasswordHasher scrypt = new ScryptPasswordHasher();
     private final Argon2idPasswordHasher argon2id = new Argon2idPasswordHasher();
@@ -54,6 +58,16 @@ public class PasswordHashBenchmark {
     @Benchmark
     public boolean scryptVerify() {
         return scrypt.verify(scryptHash, PASSWORD);
+    }
+
+    @Benchmark
+    public byte[] scryptDerivePostern() {
+        return Scrypt.derive(passwordBytes, SALT, 16384, 16, 1, 64);
+    }
+
+    @Benchmark
+    public byte[] scryptDeriveBouncyCastle() {
+        return SCrypt.generate(passwordBytes, SALT, 16384, 16, 1, 64);
     }
 
     @Benchmark
