@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * (RFC 9207) and the nonce binding, exchanges the code, reads the user, then links the account
  * ({@code /link-social} flows) or signs the user in or up, and redirects to the flow's callback URL.
  * Every failure redirects to the flow's {@code errorCallbackURL}, else {@code <baseURL>/error}, with
- * better-auth's {@code ?error=} code.
+ * better-auth's {@code ?error=} code. Called from Java, the redirect is thrown as an
+ * {@link ApiException} with status 302 ({@link SocialApi#callbackOAuth} turns it into a value).
  */
 final class OAuthCallback {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthCallback.class);
@@ -55,7 +56,9 @@ final class OAuthCallback {
     private Object handle(EndpointContext ctx) {
         Postern postern = ctx.postern();
         String defaultErrorUrl = postern.config().authUrl() + "/error";
-        if (ctx.request().method().equals("POST")) {
+        // Only a browser's POST is re-issued: a Java call (postern.api()) has no cookie to bring along and
+        // runs as better-call's direct calls do, with the first method (GET), reading the query.
+        if (ctx.isHttp() && ctx.request().method().equals("POST")) {
             Map<String, String> merged = new LinkedHashMap<>();
             for (String field : FIELDS) {
                 String value = field(ctx.body(), field).orElse(null);

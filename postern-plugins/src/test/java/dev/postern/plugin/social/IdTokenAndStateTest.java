@@ -33,9 +33,9 @@ import java.util.function.UnaryOperator;
  * {@code requestSignUp}; and the encrypted-cookie state strategy through a whole redirect flow.
  */
 class IdTokenAndStateTest {
-    private static final String CLIENT_ID = "rp-client";
+    static final String CLIENT_ID = "rp-client";
 
-    private static FakeProvider provider(AtomicReference<RSAKey> signing) {
+    static FakeProvider provider(AtomicReference<RSAKey> signing) {
         FakeProvider idp = new FakeProvider();
         String base = idp.base();
         idp.json("/.well-known/openid-configuration", "{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + base
@@ -45,7 +45,7 @@ class IdTokenAndStateTest {
         return idp;
     }
 
-    private static String idToken(RSAKey key, String issuer, String sub, String email) throws Exception {
+    static String idToken(RSAKey key, String issuer, String sub, String email) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder().issuer(issuer).subject(sub).audience(CLIENT_ID).claim("email", email)
                         .claim("email_verified", true).claim("name", "Token User")
