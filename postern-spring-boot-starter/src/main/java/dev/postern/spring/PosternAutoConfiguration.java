@@ -8,6 +8,7 @@ import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Migrator;
 import dev.postern.plugin.Plugin;
 import dev.postern.servlet.PosternFilter;
+import dev.postern.spring.webflux.PosternWebFilter;
 import dev.postern.store.StoreProvider;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,12 +23,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Postern in a Spring Boot application: a {@link Postern} bean built from {@code postern.*} over the
  * application's {@link DataSource} (or {@code postern.database.url}), migrated at start-up, and in a
  * servlet web application its endpoints mounted at {@code postern.base-path} ({@code /api/auth/**}) by
- * {@link PosternFilter}, ahead of Spring Security and Spring MVC.
+ * {@link PosternFilter}, ahead of Spring Security and Spring MVC; in a reactive one (WebFlux without Spring
+ * MVC) by {@link PosternWebFilter}, ahead of Spring Security's web filters.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnProperty(prefix = "postern", name = "enabled", matchIfMissing = true)
@@ -97,6 +100,19 @@ public class PosternAutoConfiguration {
             registration.setOrder(FILTER_ORDER);
             registration.setName("posternFilter");
             return registration;
+        }
+    }
+
+    /** Mounts the endpoints in a reactive (WebFlux) web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+    static class ReactiveConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        @Order(FILTER_ORDER)
+        PosternWebFilter posternWebFilter(Postern postern) {
+            return new PosternWebFilter(postern);
         }
     }
 }

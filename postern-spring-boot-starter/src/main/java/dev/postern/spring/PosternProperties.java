@@ -185,10 +185,20 @@ public class PosternProperties {
         }
     }
 
-    /** Spring Security integration. */
+    /** Spring Security integration: the authorities of a Postern-authenticated request. */
     public static class Security {
         /** Prefix of the authorities made from user.role ("ROLE_" so that hasRole('admin') matches role admin). */
         private String rolePrefix = "ROLE_";
+        /**
+         * Prefix of the authorities made from the user's roles in the session's active organization
+         * (organization plugin): ORG_ROLE_owner for role owner.
+         */
+        private String organizationRolePrefix = "ORG_ROLE_";
+        /**
+         * Prefix of the authorities made from what those roles permit, one per resource and action:
+         * org:project:create for action create on resource project.
+         */
+        private String organizationPermissionPrefix = "org:";
 
         public String getRolePrefix() {
             return rolePrefix;
@@ -196,6 +206,22 @@ public class PosternProperties {
 
         public void setRolePrefix(String rolePrefix) {
             this.rolePrefix = rolePrefix;
+        }
+
+        public String getOrganizationRolePrefix() {
+            return organizationRolePrefix;
+        }
+
+        public void setOrganizationRolePrefix(String organizationRolePrefix) {
+            this.organizationRolePrefix = organizationRolePrefix;
+        }
+
+        public String getOrganizationPermissionPrefix() {
+            return organizationPermissionPrefix;
+        }
+
+        public void setOrganizationPermissionPrefix(String organizationPermissionPrefix) {
+            this.organizationPermissionPrefix = organizationPermissionPrefix;
         }
     }
 

@@ -15,7 +15,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
  * Who may see what: the home page and health are public, everything else needs a Postern session (cookie,
- * or bearer token with the {@code bearer} plugin), and {@code @PreAuthorize} checks roles.
+ * or bearer token with the {@code bearer} plugin), and {@code @PreAuthorize} checks roles: the user's
+ * ({@code hasRole('admin')}) and those of the active organization ({@code hasAuthority('org:project:create')}).
  */
 @Configuration
 @EnableMethodSecurity

@@ -92,6 +92,47 @@ class ExampleApplicationTest {
     }
 
     @Test
+    void organizationPermissionsFollowTheActiveOrganizationAndItsStoredRoles() throws Exception {
+        String eve = signUpAndSignIn("eve@example.com", "Eve");
+        String fay = signUpAndSignIn("fay@example.com", "Fay");
+        // Creating an organization makes Eve its owner and it her active organization.
+        String acme = json(postWithSession("/api/auth/organization/create", eve,
+                Map.of("name", "Acme", "slug", "acme"))).path("id").asString();
+        HttpResponse<String> asOwner = get("/projects/new", "Cookie", eve);
+        assertThat(asOwner.statusCode()).isEqualTo(200);
+        assertThat(json(asOwner).path("organizationId").asString()).isEqualTo(acme);
+
+        String fayId = postern.users().findByEmail("fay@example.com").orElseThrow().id();
+        String fayMember = postern.api().call("addMember", ApiCall.body(Map.of("userId", fayId,
+                "organizationId", acme, "role", "member"))).json().path("id").asString();
+        assertThat(get("/projects/new", "Cookie", fay).statusCode()).as("no active organization").isEqualTo(403);
+        setActive(fay, acme);
+        assertThat(get("/projects/new", "Cookie", fay).statusCode()).as("member of Acme").isEqualTo(403);
+        JsonNode me = json(get("/me", "Cookie", fay));
+        assertThat(me.path("activeOrganizationId").asString()).isEqualTo(acme);
+        assertThat(me.path("authorities").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder("ORG_ROLE_member", "org:ac:read");
+
+        // Her own organization lets her create projects; switching back to Acme takes that away again.
+        String fayco = json(postWithSession("/api/auth/organization/create", fay,
+                Map.of("name", "Fayco", "slug", "fayco"))).path("id").asString();
+        HttpResponse<String> asFaycoOwner = get("/projects/new", "Cookie", fay);
+        assertThat(asFaycoOwner.statusCode()).as("owner of Fayco").isEqualTo(200);
+        assertThat(json(asFaycoOwner).path("organizationId").asString()).isEqualTo(fayco);
+        setActive(fay, acme);
+        assertThat(get("/projects/new", "Cookie", fay).statusCode()).isEqualTo(403);
+
+        // A role Acme stores for itself counts like a configured one.
+        assertThat(postWithSession("/api/auth/organization/create-role", eve, Map.of("role", "builder",
+                "permission", Map.of("project", List.of("create")))).statusCode()).isEqualTo(200);
+        assertThat(postWithSession("/api/auth/organization/update-member-role", eve, Map.of("memberId", fayMember,
+                "role", "builder")).statusCode()).isEqualTo(200);
+        HttpResponse<String> asBuilder = get("/projects/new", "Cookie", fay);
+        assertThat(asBuilder.statusCode()).as("builder in Acme").isEqualTo(200);
+        assertThat(json(asBuilder).path("organizationId").asString()).isEqualTo(acme);
+    }
+
+    @Test
     void healthReportsPosternUp() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
@@ -108,6 +149,19 @@ class ExampleApplicationTest {
         List<String> setCookies = signIn.headers().allValues("set-cookie");
         assertThat(setCookies).anyMatch(c -> c.startsWith("better-auth.session_token="));
         return setCookies.stream().map(c -> c.substring(0, c.indexOf(';'))).collect(Collectors.joining("; "));
+    }
+
+    private void setActive(String cookies, String organizationId) throws Exception {
+        assertThat(postWithSession("/api/auth/organization/set-active", cookies,
+                Map.of("organizationId", organizationId)).statusCode()).isEqualTo(200);
+    }
+
+    /** A signed-in browser's POST: its cookies, and the origin Postern trusts (the base URL). */
+    private HttpResponse<String> postWithSession(String path, String cookies, Map<String, Object> body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Cookie", cookies).header("Origin", "http://localhost:8080")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

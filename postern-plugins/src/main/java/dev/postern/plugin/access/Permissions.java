@@ -1,6 +1,7 @@
 package dev.postern.plugin.access;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,5 +71,28 @@ public final class Permissions {
             }
         }
         return false;
+    }
+
+    /**
+     * Everything {@code roleNames} grant together (unknown names grant nothing): resource → actions, each
+     * action once, resources without an action left out. A single resource and action is granted here
+     * exactly when {@link #anyAllows} allows it.
+     */
+    public static Map<String, List<String>> granted(List<String> roleNames, Map<String, Role> roles) {
+        Map<String, LinkedHashSet<String>> union = new LinkedHashMap<>();
+        for (String name : roleNames) {
+            Role role = roles.get(name);
+            if (role != null) {
+                role.statements().forEach((resource, actions) ->
+                        union.computeIfAbsent(resource, r -> new LinkedHashSet<>()).addAll(actions));
+            }
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        union.forEach((resource, actions) -> {
+            if (!actions.isEmpty()) {
+                out.put(resource, List.copyOf(actions));
+            }
+        });
+        return out;
     }
 }

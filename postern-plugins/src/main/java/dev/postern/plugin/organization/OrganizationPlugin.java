@@ -1,9 +1,11 @@
 package dev.postern.plugin.organization;
 
+import dev.postern.Postern;
 import dev.postern.endpoint.Endpoint;
 import dev.postern.endpoint.EndpointContext;
 import dev.postern.error.ErrorCode;
 import dev.postern.plugin.Plugin;
+import dev.postern.plugin.access.Permissions;
 import dev.postern.schema.SchemaContribution;
 import dev.postern.session.Session;
 import java.util.ArrayList;
@@ -55,7 +57,30 @@ public final class OrganizationPlugin implements Plugin {
     }
 
     OrganizationData data(EndpointContext ctx) {
-        return new OrganizationData(ctx.postern().schema(), ctx.postern().store(), options);
+        return data(ctx.postern());
+    }
+
+    private OrganizationData data(Postern postern) {
+        return new OrganizationData(postern.schema(), postern.store(), options);
+    }
+
+    /**
+     * What a user may do in an organization, for an application's own authorization checks (the Spring
+     * starter's authorities): the member's roles and all they grant, configured and stored roles alike,
+     * resolved as {@code has-permission} resolves them. Empty when the user is not a member. Two reads at
+     * most: the member, and with dynamic access control the organization's stored roles.
+     */
+    public Optional<MemberAccess> memberAccess(Postern postern, String userId, String organizationId) {
+        Objects.requireNonNull(postern, "postern");
+        if (userId == null || organizationId == null) {
+            return Optional.empty();
+        }
+        OrganizationData data = data(postern);
+        return data.member(userId, organizationId).map(member -> {
+            List<String> roles = Permissions.roleNames(member.string("role"));
+            return new MemberAccess(organizationId, member.id(), roles,
+                    Permissions.granted(roles, permissions.rolesOf(data, organizationId)));
+        });
     }
 
     static Optional<String> activeOrganizationId(Session session) {

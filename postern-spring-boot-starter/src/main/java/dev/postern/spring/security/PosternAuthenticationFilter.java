@@ -2,17 +2,16 @@ package dev.postern.spring.security;
 
 import dev.postern.Postern;
 import dev.postern.PosternApi;
+import dev.postern.plugin.organization.MemberAccess;
+import dev.postern.plugin.organization.OrganizationPlugin;
 import dev.postern.servlet.ServletRequests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -27,16 +26,22 @@ import tools.jackson.databind.JsonNode;
  * implementation here. Cookies the read sets (a refreshed session, an expired one cleared) go on the
  * response. A request that already has an authentication, or carries no session, passes untouched.
  *
+ * <p>The authorities are named by {@link PosternAuthorities}: the user's roles, and with the organization
+ * plugin the roles and permissions of the user's membership in the session's active organization, read
+ * through {@link OrganizationPlugin#memberAccess} (the plugin's own permission logic, two reads at most).
+ *
  * <p>Install it with {@link PosternSecurityConfigurer}.
  */
 public final class PosternAuthenticationFilter extends OncePerRequestFilter {
     private final Postern postern;
-    private final String rolePrefix;
+    private final PosternAuthorities authorities;
+    private final Optional<OrganizationPlugin> organizations;
     private SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public PosternAuthenticationFilter(Postern postern, String rolePrefix) {
+    public PosternAuthenticationFilter(Postern postern, PosternAuthorities authorities) {
         this.postern = Objects.requireNonNull(postern, "postern");
-        this.rolePrefix = Objects.requireNonNull(rolePrefix, "rolePrefix");
+        this.authorities = Objects.requireNonNull(authorities, "authorities");
+        this.organizations = postern.plugin(OrganizationPlugin.class);
     }
 
     public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy strategy) {
@@ -71,9 +76,9 @@ public final class PosternAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         PosternUser user = new PosternUser(body.get("user"), body.path("session"));
-        List<GrantedAuthority> authorities = user.roles().stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(rolePrefix + role))
-                .toList();
-        return Optional.of(new PosternAuthentication(user, authorities));
+        MemberAccess organization = organizations
+                .flatMap(plugin -> plugin.memberAccess(postern, user.id(), user.activeOrganizationId()))
+                .orElse(null);
+        return Optional.of(new PosternAuthentication(user, organization, authorities.of(user, organization)));
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * }
  * }</pre>
  *
- * <p>The {@link Postern} bean and the role prefix ({@code postern.security.role-prefix}) come from the
- * application context. Postern's own endpoints never reach the chain: the starter's servlet filter
+ * <p>The {@link Postern} bean and the authority prefixes ({@code postern.security.*}, see
+ * {@link PosternAuthorities}) come from the application context. Postern's own endpoints never reach the chain: the starter's servlet filter
  * answers {@code /api/auth/**} before Spring Security runs, and they do their own origin checks.
  */
 public final class PosternSecurityConfigurer extends AbstractHttpConfigurer<PosternSecurityConfigurer, HttpSecurity> {
@@ -33,9 +33,9 @@ public final class PosternSecurityConfigurer extends AbstractHttpConfigurer<Post
     @Override
     public void configure(HttpSecurity http) {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-        String rolePrefix = context.getBeanProvider(PosternProperties.class).getIfAvailable(PosternProperties::new)
-                .getSecurity().getRolePrefix();
-        PosternAuthenticationFilter filter = new PosternAuthenticationFilter(context.getBean(Postern.class), rolePrefix);
+        PosternAuthorities authorities = PosternAuthorities.of(context.getBeanProvider(PosternProperties.class)
+                .getIfAvailable(PosternProperties::new).getSecurity());
+        PosternAuthenticationFilter filter = new PosternAuthenticationFilter(context.getBean(Postern.class), authorities);
         filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterBefore(postProcess(filter), AnonymousAuthenticationFilter.class);
     }

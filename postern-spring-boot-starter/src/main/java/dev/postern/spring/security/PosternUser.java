@@ -23,6 +23,15 @@ public record PosternUser(JsonNode user, JsonNode session) implements Authentica
         return user.path("email").asString();
     }
 
+    /**
+     * The session's active organization ({@code session.activeOrganizationId}, organization plugin), or
+     * null when none is set.
+     */
+    public String activeOrganizationId() {
+        JsonNode id = session.path("activeOrganizationId");
+        return id.isString() ? id.asString() : null;
+    }
+
     /** The user id: what {@code Authentication.getName()} and {@code Principal.getName()} return. */
     @Override
     public String getName() {
