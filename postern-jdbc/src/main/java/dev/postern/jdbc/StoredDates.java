@@ -4,6 +4,8 @@ import dev.postern.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +32,10 @@ final class StoredDates {
      * @throws IllegalArgumentException when the text is none of these
      */
     static Instant parse(String text) {
+        Instant canonical = canonical(text);
+        if (canonical != null) {
+            return canonical;
+        }
         String s = text.trim();
         try {
             if (isEpochMillis(s)) {
@@ -46,6 +52,44 @@ final class StoredDates {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("Not a date: a text of " + s.length() + " characters", e);
         }
+    }
+
+    /**
+     * The fast path for the one form Postern and better-auth write ({@code 2026-11-26T18:06:06.303Z}), read
+     * on every session lookup from SQLite: digits taken by position, no formatter. Null for any other text,
+     * which the general path then reads.
+     */
+    private static Instant canonical(String s) {
+        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int millis = digits(s, 20, 3);
+        if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12 || day < 1
+                || day > Month.of(month).length(Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
+            return null; // the general path reads it, or says why it is not a date
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+    }
+
+    /** The {@code count} ASCII digits at {@code from} as a number, or -1 when any is not a digit. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = s.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private static boolean isEpochMillis(String s) {

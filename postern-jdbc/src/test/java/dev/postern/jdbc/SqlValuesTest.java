@@ -27,6 +27,21 @@ class SqlValuesTest {
                 .hasMessageNotContaining("yesterday");
     }
 
+    /** The position-based fast path for the canonical form reads what the JDK's ISO parser reads. */
+    @Test
+    void canonicalDatesReadAsTheIsoParserReadsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(24);
+        for (int i = 0; i < 50_000; i++) {
+            Instant instant = Instant.ofEpochMilli(random.nextLong(-62_000_000_000_000L, 253_000_000_000_000L));
+            String text = StoredDates.format(instant);
+            assertThat(StoredDates.parse(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        assertThat(StoredDates.parse("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+        assertThatThrownBy(() -> StoredDates.parse("2023-02-29T00:00:00.000Z")).isInstanceOf(IllegalArgumentException.class);
+        // Forms the fast path leaves to the JDK's parser, read as before: the end of the day is the next midnight.
+        assertThat(StoredDates.parse("2023-01-01T24:00:00.000Z")).isEqualTo(Instant.parse("2023-01-02T00:00:00Z"));
+    }
+
     @Test
     void numbersBecomeLongUnlessFractional() {
         assertThat(JavaValues.number(7)).isEqualTo(7L);
