@@ -178,9 +178,14 @@ progress() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
 # --- SQLite: get-session, sign-in, sign-up; the /ok and scrypt yardsticks; start-up and memory -----------
 # Postern runs the way its README runs it: ./postern serve (the launcher's JVM flags and class-data archive).
-# The launcher makes the archive on a jar's first run; that run is not the one measured.
-if [ ! -f postern-server/target/cds-serve.jsa ] || [ postern-server/target/cds-serve.jsa -ot "$jar" ]; then
-  progress "first run of this jar: making the launcher's class-data archive"
+# The launcher makes its start-up cache (an AOT cache on JDK 25+, else a class-data archive) on a jar's
+# first run; that run is not the one measured.
+fresh_cache=0
+for cache in postern-server/target/serve.aot postern-server/target/cds-serve.jsa; do
+  if [ -f "$cache" ] && [ "$cache" -nt "$jar" ]; then fresh_cache=1; fi
+done
+if [ "$fresh_cache" = 0 ]; then
+  progress "first run of this jar: making the launcher's start-up cache"
   start_postern p-archive "sqlite:$work/p-archive/postern.db"; stop "$p_pid"
 fi
 progress "SQLite: starting Postern and better-auth"
