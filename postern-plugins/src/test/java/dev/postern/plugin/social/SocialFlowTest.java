@@ -24,8 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Full redirect flows (wire reference §11) against oidc-provider, a certified OpenID provider, declared as a
@@ -34,19 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class SocialFlowTest {
     static final String ID = "acme-sso";
-    private static OidcProvider oidc;
-
-    @BeforeAll
-    static void startProvider() {
-        oidc = OidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        if (oidc != null) {
-            oidc.close();
-        }
-    }
+    @RegisterExtension
+    static final OidcProvider oidc = new OidcProvider();
 
     static TestPostern start(TestDatabase database, UnaryOperator<SocialOptions> customize) {
         GenericOAuthConfig config = GenericOAuthConfig.discovery(ID, oidc.discoveryUrl(), OidcProvider.CLIENT_ID,
