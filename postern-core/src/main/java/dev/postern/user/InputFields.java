@@ -9,6 +9,7 @@ import dev.postern.schema.CoreSchema;
 import dev.postern.schema.Field;
 import dev.postern.schema.SchemaModel;
 import dev.postern.schema.Table;
+import dev.postern.validation.Issues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -121,8 +122,7 @@ public final class InputFields {
             case NUMBER_ARRAY -> list(value, false);
         };
         if (converted == null) {
-            throw ApiException.validation("[body." + key + "] Invalid input: expected " + expected(field) + ", received "
-                    + typeOf(value));
+            throw ApiException.validation("[body." + key + "] " + Issues.invalidType(expected(field), value));
         }
         return converted;
     }
@@ -200,18 +200,5 @@ public final class InputFields {
             case JSON -> "json";
             case STRING_ARRAY, NUMBER_ARRAY -> "array";
         };
-    }
-
-    private static String typeOf(JsonNode node) {
-        if (node.isString()) {
-            return "string";
-        }
-        if (node.isNumber()) {
-            return "number";
-        }
-        if (node.isBoolean()) {
-            return "boolean";
-        }
-        return node.isArray() ? "array" : "object";
     }
 }

@@ -26,7 +26,7 @@ public final class Issues {
     }
 
     /** zod's wording for a value of the wrong type. */
-    static String invalidType(String expected, JsonNode received) {
+    public static String invalidType(String expected, JsonNode received) {
         return "Invalid input: expected " + expected + ", received " + typeOf(received);
     }
 

@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** The captcha plugin against local servers playing each provider (wire reference §12 captcha). */
@@ -24,6 +26,7 @@ class CaptchaTest {
     private static final String SECRET = "captcha-secret";
     private static final Map<String, Object> SIGN_UP =
             Map.of("email", "ada@example.com", "password", "correct horse battery", "name", "Ada");
+    private static final Map<String, Object> SIGN_IN = Map.of("email", "ada@example.com", "password", "correct horse battery");
 
     @SqliteAndPostgres
     void turnstileGuardsTheDefaultEndpointsOnly(TestDatabase database) {
@@ -34,8 +37,7 @@ class CaptchaTest {
             TestResponse signedUp = withToken(auth.client(), "token-1", "/sign-up/email", SIGN_UP);
             JsonNode asked = Json.parse(turnstile.last().body());
             turnstile.answer("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}");
-            TestResponse refused = withToken(auth.client(), "bad", "/sign-in/email",
-                    Map.of("email", "ada@example.com", "password", "correct horse battery"));
+            TestResponse refused = withToken(auth.client(), "bad", "/sign-in/email", SIGN_IN);
             TestResponse reset = withToken(auth.client(), "bad", "/request-password-reset",
                     Map.of("email", "ada@example.com"));
             int askedSoFar = turnstile.count();
@@ -92,11 +94,9 @@ class CaptchaTest {
             google.answer("{\"success\":true,\"score\":0.5}");
             TestResponse enough = withToken(auth.client(), "v3-ok", "/sign-up/email", SIGN_UP);
             google.answer("{\"success\":true,\"hostname\":\"localhost\"}");
-            TestResponse v2 = withToken(auth.client(), "v2", "/sign-in/email",
-                    Map.of("email", "ada@example.com", "password", "correct horse battery"));
+            TestResponse v2 = withToken(auth.client(), "v2", "/sign-in/email", SIGN_IN);
             google.answer("{\"success\":false,\"error-codes\":[\"timeout-or-duplicate\"]}");
-            TestResponse failed = withToken(auth.client(), "v2-bad", "/sign-in/email",
-                    Map.of("email", "ada@example.com", "password", "correct horse battery"));
+            TestResponse failed = withToken(auth.client(), "v2-bad", "/sign-in/email", SIGN_IN);
 
             lowScore.assertError(403, "VERIFICATION_FAILED");
             assertThat(google.last().contentType()).isEqualTo("application/x-www-form-urlencoded");
@@ -130,36 +130,21 @@ class CaptchaTest {
         }
     }
 
-    @Test
-    void hcaptchaSendsTheSiteKey() {
-        try (FakeSiteVerify hcaptcha = FakeSiteVerify.start();
-             TestPostern auth = start(TestDatabase.SQLITE, CaptchaOptions.of(CaptchaProvider.HCAPTCHA, SECRET)
-                     .withSiteVerifyURLOverride(hcaptcha.url()).withSiteKey("site-key-1"))) {
-            TestResponse ok = withToken(auth.client(), "h-token", "/sign-up/email", SIGN_UP);
-            Map<String, String> asked = hcaptcha.last().form();
-            hcaptcha.answer("{\"success\":false}");
-            TestResponse refused = withToken(auth.client(), "h-token", "/sign-up/email", SIGN_UP);
+    /** Both take the site key; CaptchaFox spells the client address {@code remoteIp}, hCaptcha {@code remoteip}. */
+    @ParameterizedTest(name = "{0} sends sitekey and {1}")
+    @CsvSource({"HCAPTCHA, remoteip", "CAPTCHAFOX, remoteIp"})
+    void siteKeyProvidersSendTheSiteKeyAndTheClientAddress(CaptchaProvider provider, String remoteIpParam) {
+        try (FakeSiteVerify verifier = FakeSiteVerify.start();
+             TestPostern auth = start(TestDatabase.SQLITE, CaptchaOptions.of(provider, SECRET)
+                     .withSiteVerifyURLOverride(verifier.url()).withSiteKey("site-key-1"))) {
+            TestResponse ok = withToken(auth.client(), "widget-token", "/sign-up/email", SIGN_UP);
+            Map<String, String> asked = verifier.last().form();
+            verifier.answer("{\"success\":false}");
+            TestResponse refused = withToken(auth.client(), "widget-token", "/sign-up/email", SIGN_UP);
 
             ok.assertStatus(200);
-            assertThat(asked).containsEntry("secret", SECRET).containsEntry("response", "h-token")
-                    .containsEntry("sitekey", "site-key-1").containsEntry("remoteip", "127.0.0.1");
-            refused.assertError(403, "VERIFICATION_FAILED");
-        }
-    }
-
-    @Test
-    void captchaFoxSpellsRemoteIpItsOwnWay() {
-        try (FakeSiteVerify fox = FakeSiteVerify.start();
-             TestPostern auth = start(TestDatabase.SQLITE, CaptchaOptions.of(CaptchaProvider.CAPTCHAFOX, SECRET)
-                     .withSiteVerifyURLOverride(fox.url()).withSiteKey("fox-site"))) {
-            TestResponse ok = withToken(auth.client(), "fox-token", "/sign-up/email", SIGN_UP);
-            Map<String, String> asked = fox.last().form();
-            fox.answer("{\"success\":false,\"error-codes\":[\"invalid-input-response\"]}");
-            TestResponse refused = withToken(auth.client(), "fox-token", "/sign-up/email", SIGN_UP);
-
-            ok.assertStatus(200);
-            assertThat(asked).containsEntry("secret", SECRET).containsEntry("response", "fox-token")
-                    .containsEntry("sitekey", "fox-site").containsEntry("remoteIp", "127.0.0.1");
+            assertThat(asked).containsEntry("secret", SECRET).containsEntry("response", "widget-token")
+                    .containsEntry("sitekey", "site-key-1").containsEntry(remoteIpParam, "127.0.0.1");
             refused.assertError(403, "VERIFICATION_FAILED");
         }
     }

@@ -1,13 +1,12 @@
 package dev.postern.plugin.captcha;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.postern.plugin.support.UrlEncodedForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,13 +17,7 @@ final class FakeSiteVerify implements AutoCloseable {
     /** One request the verifier received. */
     record Asked(String contentType, String body) {
         Map<String, String> form() {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            return values;
+            return UrlEncodedForm.parse(body);
         }
     }
 

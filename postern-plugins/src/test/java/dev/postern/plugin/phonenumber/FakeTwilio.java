@@ -1,14 +1,13 @@
 package dev.postern.plugin.phonenumber;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.postern.plugin.support.UrlEncodedForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +58,7 @@ final class FakeTwilio implements AutoCloseable {
                 status = failStatus;
                 answer = failBody.getBytes(StandardCharsets.UTF_8);
             } else {
-                Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Map<String, String> form = UrlEncodedForm.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 messages.add(new Message(form.get("To"), form.get("From"), form.get("Body")));
                 status = 201;
                 answer = ("{\"sid\":\"SM" + "0".repeat(32) + "\",\"status\":\"queued\"}").getBytes();
@@ -103,16 +102,6 @@ final class FakeTwilio implements AutoCloseable {
     void failWith(int status, String body) {
         failBody = body;
         failStatus = status;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     @Override

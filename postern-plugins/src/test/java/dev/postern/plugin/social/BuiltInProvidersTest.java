@@ -25,27 +25,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Google pointed at oidc-provider, a certified OpenID provider, through endpoint overrides: the whole
  * redirect flow of a built-in provider.
  */
 class BuiltInProvidersTest {
-    private static OidcProvider oidc;
-
-    @BeforeAll
-    static void startProvider() {
-        oidc = OidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        if (oidc != null) {
-            oidc.close();
-        }
-    }
+    @RegisterExtension
+    static final OidcProvider oidc = new OidcProvider();
 
     @SqliteAndPostgres
     void googlePointedAtAnOpenIdProviderSignsUpItsUser(TestDatabase database) {

@@ -17,6 +17,7 @@ import dev.postern.plugin.social.providers.DiscordProvider;
 import dev.postern.plugin.social.providers.GitLabProvider;
 import dev.postern.plugin.social.providers.MicrosoftProvider;
 import dev.postern.plugin.social.providers.ProviderEndpoints;
+import dev.postern.plugin.support.UrlEncodedForm;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Where;
@@ -25,7 +26,6 @@ import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
@@ -63,15 +63,6 @@ class MoreProvidersTest {
         }
     }
 
-    private static Map<String, String> form(String body) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
     @Test
     void discordAsksWithoutPkceAndMapsAnAnimatedAvatar() {
         try (FakeProvider discord = new FakeProvider()) {
@@ -85,7 +76,7 @@ class MoreProvidersTest {
 
             assertThat(flow.params()).containsEntry("scope", "identify email").containsEntry("prompt", "none")
                     .doesNotContainKey("code_challenge");
-            assertThat(form(discord.request("/api/oauth2/token").body())).containsEntry("code", "the-code")
+            assertThat(UrlEncodedForm.parse(discord.request("/api/oauth2/token").body())).containsEntry("code", "the-code")
                     .containsEntry("client_secret", "discord-secret").doesNotContainKey("code_verifier");
             assertThat(discord.request("/api/users/@me").header("Authorization")).isEqualTo("Bearer provider-access-token");
             flow.callback().assertStatus(302);
@@ -108,7 +99,7 @@ class MoreProvidersTest {
                     new ProviderEndpoints(null, null, null, null, gitlab.base() + "/"), Clock.systemUTC()), "gitlab");
 
             assertThat(flow.params()).containsEntry("scope", "read_user").containsEntry("code_challenge_method", "S256");
-            assertThat(form(gitlab.request("/oauth/token").body())).containsKey("code_verifier");
+            assertThat(UrlEncodedForm.parse(gitlab.request("/oauth/token").body())).containsKey("code_verifier");
             flow.callback().assertStatus(302);
             assertThat(flow.user().get("name").asString()).isEqualTo("John Smith");
             assertThat(flow.user().get("emailVerified").asBoolean()).isFalse();
@@ -187,7 +178,7 @@ class MoreProvidersTest {
                 assertThat(user.get("name").asString()).isEqualTo("Ada Lovelace");
                 assertThat(user.get("email").asString()).isEqualTo("x7k2@privaterelay.appleid.com");
                 assertThat(user.get("emailVerified").asBoolean()).isTrue();
-                SignedJWT secret = SignedJWT.parse(form(apple.request("/auth/token").body()).get("client_secret"));
+                SignedJWT secret = SignedJWT.parse(UrlEncodedForm.parse(apple.request("/auth/token").body()).get("client_secret"));
                 assertThat(secret.verify(new ECDSAVerifier(signingKey.toPublicJWK()))).isTrue();
                 assertThat(secret.getHeader().getKeyID()).isEqualTo("KEY1234567");
                 assertThat(secret.getJWTClaimsSet().getIssuer()).isEqualTo("TEAM123456");

@@ -17,26 +17,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The certified OpenID provider {@code oidc-provider} (npm), started from {@code compat/lib/oidc-provider.mjs}
  * in a {@code node} process on a free loopback port, and a browser that completes its login and consent
- * screens over HTTP. Stopped (the process killed) on close.
+ * screens over HTTP. A test class registers one,
+ * {@code @RegisterExtension static final OidcProvider oidc = new OidcProvider();}, to have it started before
+ * its tests and stopped (the process killed) after them.
  */
-final class OidcProvider implements AutoCloseable {
+final class OidcProvider implements BeforeAllCallback, AfterAllCallback {
     static final String CLIENT_ID = "postern-test-client";
     static final String CLIENT_SECRET = "postern-test-client-secret-0123456789";
     private static final Pattern PROMPT = Pattern.compile("name=\"prompt\" value=\"(\\w+)\"");
 
-    private final Process process;
-    private final String issuer;
+    private Process process;
+    private String issuer;
 
-    private OidcProvider(Process process, String issuer) {
-        this.process = process;
-        this.issuer = issuer;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
     }
 
-    static OidcProvider start() {
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (process != null) {
+            close();
+        }
+    }
+
+    private void start() {
         Path script = locate();
         int port = FreePort.find();
         try {
@@ -62,7 +74,8 @@ final class OidcProvider implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException("oidc-provider did not start: " + ready);
             }
-            return new OidcProvider(process, "http://127.0.0.1:" + port);
+            this.process = process;
+            this.issuer = "http://127.0.0.1:" + port;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run node: " + e.getMessage(), e);
         }
@@ -135,8 +148,7 @@ final class OidcProvider implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void close() {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

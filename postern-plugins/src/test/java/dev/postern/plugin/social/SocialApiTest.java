@@ -36,8 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link SocialApi} against real providers: the redirect flow with oidc-provider (a certified OpenID
@@ -48,19 +47,8 @@ class SocialApiTest {
     private static final String OIDC = "acme-sso";
     private static final String CORP = "corp";
     private static final String APP = "http://app.example.com";
-    private static OidcProvider oidc;
-
-    @BeforeAll
-    static void startProvider() {
-        oidc = OidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        if (oidc != null) {
-            oidc.close();
-        }
-    }
+    @RegisterExtension
+    static final OidcProvider oidc = new OidcProvider();
 
     /** oidc-provider for redirect flows, and a provider found by discovery at {@code idp} for ID tokens. */
     private static TestPostern start(TestDatabase database, FakeProvider idp) {

@@ -7,6 +7,7 @@ import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.social.providers.GenericOAuthConfig;
 import dev.postern.plugin.social.providers.GenericOAuthProvider;
 import dev.postern.plugin.support.Users;
+import dev.postern.plugin.support.UrlEncodedForm;
 import dev.postern.plugin.user.UserPlugin;
 import dev.postern.schema.CoreSchema;
 import dev.postern.store.Row;
@@ -17,16 +18,13 @@ import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Full redirect flows (wire reference §11) against oidc-provider, a certified OpenID provider, declared as a
@@ -35,19 +33,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class SocialFlowTest {
     static final String ID = "acme-sso";
-    private static OidcProvider oidc;
-
-    @BeforeAll
-    static void startProvider() {
-        oidc = OidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        if (oidc != null) {
-            oidc.close();
-        }
-    }
+    @RegisterExtension
+    static final OidcProvider oidc = new OidcProvider();
 
     static TestPostern start(TestDatabase database, UnaryOperator<SocialOptions> customize) {
         GenericOAuthConfig config = GenericOAuthConfig.discovery(ID, oidc.discoveryUrl(), OidcProvider.CLIENT_ID,
@@ -60,12 +47,7 @@ class SocialFlowTest {
     }
 
     static Map<String, String> query(URI uri) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return out;
+        return UrlEncodedForm.parse(uri.getRawQuery());
     }
 
     /** Signs in through the provider as {@code login}; returns Postern's final redirect. */

@@ -6,13 +6,12 @@ import dev.postern.mail.Mailer;
 import dev.postern.plugin.emailpassword.EmailPasswordPlugin;
 import dev.postern.plugin.session.SessionPlugin;
 import dev.postern.plugin.support.Users;
+import dev.postern.plugin.support.UrlEncodedForm;
 import dev.postern.testkit.MutableClock;
 import dev.postern.testkit.TestClient;
 import dev.postern.testkit.TestDatabase;
 import dev.postern.testkit.TestPostern;
 import dev.postern.testkit.TestResponse;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Starts instances with two-factor, and walks users through enrolment as an authenticator app would. */
@@ -51,11 +50,7 @@ final class TwoFactorFixture {
 
     /** What an authenticator app makes of the URI: the base32 secret, digits and period. */
     static Totp authenticatorFor(String uri) {
-        Map<String, String> query = new java.util.HashMap<>();
-        for (String pair : uri.substring(uri.indexOf('?') + 1).split("&")) {
-            String[] kv = pair.split("=", 2);
-            query.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
+        Map<String, String> query = UrlEncodedForm.parse(uri.substring(uri.indexOf('?') + 1));
         return new Totp(Base32.decode(query.get("secret")), Integer.parseInt(query.get("digits")),
                 Integer.parseInt(query.get("period")));
     }

@@ -5,7 +5,6 @@ import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,13 +44,6 @@ public final class CognitoProvider extends StandardProvider {
 
     @Override
     public Optional<ProviderProfile> userInfo(OAuthTokens tokens, String expectedNonce, String userJson) {
-        Optional<Map<String, Object>> claims = decodeIdToken(tokens.idToken());
-        Map<String, Object> profile = claims.isPresent() ? claims.get()
-                : tokens.accessToken() == null ? null : getJson(endpoints.userInfo(), tokens.accessToken());
-        String sub = profile == null ? null : ProviderProfile.text(profile, "sub");
-        return sub == null ? Optional.empty() : Optional.of(new ProviderProfile(sub, ProviderProfile.text(profile, "email"),
-                ProviderProfile.truthy(profile.get("email_verified")),
-                UserInfoProvider.firstText(profile, "", "name", "given_name", "username"),
-                ProviderProfile.text(profile, "picture"), profile));
+        return Optional.ofNullable(openIdProfile(idTokenClaimsElseUserInfo(tokens), "name", "given_name", "username"));
     }
 }

@@ -32,9 +32,6 @@ public final class HuggingFaceProvider extends UserInfoProvider {
 
     @Override
     protected ProviderProfile map(Map<String, Object> profile) {
-        String sub = ProviderProfile.text(profile, "sub");
-        return sub == null ? null : new ProviderProfile(sub, ProviderProfile.text(profile, "email"),
-                ProviderProfile.truthy(profile.get("email_verified")), firstText(profile, "", "name", "preferred_username"),
-                ProviderProfile.text(profile, "picture"), profile);
+        return openIdProfile(profile, "name", "preferred_username");
     }
 }

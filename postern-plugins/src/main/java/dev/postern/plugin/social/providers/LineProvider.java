@@ -37,9 +37,7 @@ public final class LineProvider extends StandardProvider {
 
     @Override
     public Optional<ProviderProfile> userInfo(OAuthTokens tokens, String expectedNonce, String userJson) {
-        Optional<Map<String, Object>> claims = decodeIdToken(tokens.idToken());
-        Map<String, Object> profile = claims.isPresent() ? claims.get()
-                : tokens.accessToken() == null ? null : getJson(endpoints.userInfo(), tokens.accessToken());
+        Map<String, Object> profile = idTokenClaimsElseUserInfo(tokens);
         String sub = profile == null ? null : ProviderProfile.text(profile, "sub");
         return sub == null ? Optional.empty() : Optional.of(new ProviderProfile(sub, ProviderProfile.text(profile, "email"),
                 false, UserInfoProvider.firstText(profile, "", "name"), ProviderProfile.text(profile, "picture"), profile));

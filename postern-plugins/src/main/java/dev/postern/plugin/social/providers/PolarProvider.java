@@ -1,6 +1,5 @@
 package dev.postern.plugin.social.providers;
 
-import dev.postern.plugin.social.OAuthHttp;
 import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.time.Clock;
@@ -28,16 +27,6 @@ public final class PolarProvider extends UserInfoProvider {
     @Override
     protected List<String> defaultScopes() {
         return List.of("openid", "profile", "email");
-    }
-
-    @Override
-    protected boolean pkce() {
-        return true;
-    }
-
-    @Override
-    protected OAuthHttp.ClientAuth clientAuth() {
-        return OAuthHttp.ClientAuth.POST;
     }
 
     @Override

@@ -31,11 +31,6 @@ public final class RailwayProvider extends UserInfoProvider {
     }
 
     @Override
-    protected boolean pkce() {
-        return true;
-    }
-
-    @Override
     protected OAuthHttp.ClientAuth clientAuth() {
         return OAuthHttp.ClientAuth.BASIC;
     }

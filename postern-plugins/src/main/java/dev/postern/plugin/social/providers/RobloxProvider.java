@@ -1,6 +1,5 @@
 package dev.postern.plugin.social.providers;
 
-import dev.postern.plugin.social.OAuthHttp;
 import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.time.Clock;
@@ -33,11 +32,6 @@ public final class RobloxProvider extends UserInfoProvider {
     @Override
     protected boolean pkce() {
         return false;
-    }
-
-    @Override
-    protected OAuthHttp.ClientAuth clientAuth() {
-        return OAuthHttp.ClientAuth.POST;
     }
 
     @Override

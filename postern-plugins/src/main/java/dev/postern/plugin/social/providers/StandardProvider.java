@@ -3,6 +3,7 @@ package dev.postern.plugin.social.providers;
 import dev.postern.plugin.social.AuthorizationRequest;
 import dev.postern.plugin.social.OAuthHttp;
 import dev.postern.plugin.social.OAuthTokens;
+import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import dev.postern.plugin.social.SocialProvider;
 import java.net.URI;
@@ -64,16 +65,44 @@ public abstract class StandardProvider implements SocialProvider {
         return settings.redirectUri() != null ? settings.redirectUri() : fallback;
     }
 
-    @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
+    /** The default scopes (unless {@code disableDefaultScope}), then the configured ones, then the request's. */
+    protected List<String> requestedScopes(AuthorizationRequest request) {
         List<String> scopes = new ArrayList<>(settings.disableDefaultScope() ? List.of() : defaultScopes());
         scopes.addAll(settings.scope());
         scopes.addAll(request.scopes());
+        return scopes;
+    }
+
+    @Override
+    public URI authorizationUrl(AuthorizationRequest request) {
+        List<String> scopes = requestedScopes(request);
         AuthorizationRequest effective = new AuthorizationRequest(request.state(), request.codeVerifier(),
                 request.nonce(), redirectUri(request.redirectUri()), request.scopes(), request.loginHint(),
                 request.additionalParams());
         return OAuthHttp.authorizationUrl(endpoints.authorization(), settings.clientId(), effective, scopes,
                 scopeJoiner(), authorizationParams(), pkce());
+    }
+
+    /**
+     * The authorization URL (without fragment) of a provider that names the app by a parameter of its own
+     * ({@code client_key}, {@code appid}) instead of {@code client_id}, joins scopes with commas and takes no
+     * PKCE. {@code fixed} parameters go before the request's additional ones, which may replace neither the
+     * app's name nor a reserved parameter.
+     */
+    protected String appNamedAuthorizationUrl(String appParam, AuthorizationRequest request, Map<String, String> fixed) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("scope", String.join(",", requestedScopes(request)));
+        params.put("response_type", "code");
+        params.put(appParam, settings.clientId());
+        params.put("redirect_uri", redirectUri(request.redirectUri()));
+        params.put("state", request.state());
+        params.putAll(fixed);
+        request.additionalParams().forEach((k, v) -> {
+            if (!OAuthHttp.RESERVED_PARAMS.contains(k) && !k.equals(appParam)) {
+                params.put(k, v);
+            }
+        });
+        return endpoints.authorization() + "?" + OAuthHttp.form(params);
     }
 
     @Override
@@ -129,6 +158,30 @@ public abstract class StandardProvider implements SocialProvider {
         } catch (java.text.ParseException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The claims of the ID token in the token response, else the user-info document read with the access
+     * token (LINE, Cognito); null when there is neither.
+     */
+    protected Map<String, Object> idTokenClaimsElseUserInfo(OAuthTokens tokens) {
+        java.util.Optional<Map<String, Object>> claims = decodeIdToken(tokens.idToken());
+        if (claims.isPresent()) {
+            return claims.get();
+        }
+        return tokens.accessToken() == null ? null : getJson(endpoints.userInfo(), tokens.accessToken());
+    }
+
+    /**
+     * The user in OpenID Connect's standard claims ({@code sub}, {@code email}, {@code email_verified},
+     * {@code picture}), named by the first non-empty of {@code nameClaims}, else ""; null without a
+     * {@code sub} (or without claims at all).
+     */
+    protected static ProviderProfile openIdProfile(Map<String, Object> claims, String... nameClaims) {
+        String sub = claims == null ? null : ProviderProfile.text(claims, "sub");
+        return sub == null ? null : new ProviderProfile(sub, ProviderProfile.text(claims, "email"),
+                ProviderProfile.truthy(claims.get("email_verified")), UserInfoProvider.firstText(claims, "", nameClaims),
+                ProviderProfile.text(claims, "picture"), claims);
     }
 
     /** GETs JSON from {@code url} with the access token as a bearer token. */

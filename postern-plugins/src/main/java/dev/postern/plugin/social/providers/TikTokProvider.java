@@ -7,8 +7,6 @@ import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,21 +51,7 @@ public final class TikTokProvider extends StandardProvider {
 
     @Override
     public URI authorizationUrl(AuthorizationRequest request) {
-        List<String> scopes = new ArrayList<>(settings.disableDefaultScope() ? List.of() : defaultScopes());
-        scopes.addAll(settings.scope());
-        scopes.addAll(request.scopes());
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("scope", String.join(",", scopes));
-        params.put("response_type", "code");
-        params.put("client_key", settings.clientId());
-        params.put("redirect_uri", redirectUri(request.redirectUri()));
-        params.put("state", request.state());
-        request.additionalParams().forEach((k, v) -> {
-            if (!OAuthHttp.RESERVED_PARAMS.contains(k) && !k.equals("client_key")) {
-                params.put(k, v);
-            }
-        });
-        return URI.create(endpoints.authorization() + "?" + OAuthHttp.form(params));
+        return URI.create(appNamedAuthorizationUrl("client_key", request, Map.of()));
     }
 
     @Override

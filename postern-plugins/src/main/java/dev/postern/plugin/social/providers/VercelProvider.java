@@ -1,6 +1,5 @@
 package dev.postern.plugin.social.providers;
 
-import dev.postern.plugin.social.OAuthHttp;
 import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.time.Clock;
@@ -31,20 +30,7 @@ public final class VercelProvider extends UserInfoProvider {
     }
 
     @Override
-    protected boolean pkce() {
-        return true;
-    }
-
-    @Override
-    protected OAuthHttp.ClientAuth clientAuth() {
-        return OAuthHttp.ClientAuth.POST;
-    }
-
-    @Override
     protected ProviderProfile map(Map<String, Object> profile) {
-        String sub = ProviderProfile.text(profile, "sub");
-        return sub == null ? null : new ProviderProfile(sub, ProviderProfile.text(profile, "email"),
-                ProviderProfile.truthy(profile.get("email_verified")), firstText(profile, "", "name", "preferred_username"),
-                ProviderProfile.text(profile, "picture"), profile);
+        return openIdProfile(profile, "name", "preferred_username");
     }
 }

@@ -8,7 +8,6 @@ import dev.postern.plugin.social.ProviderProfile;
 import dev.postern.plugin.social.ProviderSettings;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,22 +53,7 @@ public final class WeChatProvider extends StandardProvider {
 
     @Override
     public URI authorizationUrl(AuthorizationRequest request) {
-        List<String> scopes = new ArrayList<>(settings.disableDefaultScope() ? List.of() : defaultScopes());
-        scopes.addAll(settings.scope());
-        scopes.addAll(request.scopes());
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("scope", String.join(",", scopes));
-        params.put("response_type", "code");
-        params.put("appid", settings.clientId());
-        params.put("redirect_uri", redirectUri(request.redirectUri()));
-        params.put("state", request.state());
-        params.put("lang", lang);
-        request.additionalParams().forEach((k, v) -> {
-            if (!OAuthHttp.RESERVED_PARAMS.contains(k) && !k.equals("appid")) {
-                params.put(k, v);
-            }
-        });
-        return URI.create(endpoints.authorization() + "?" + OAuthHttp.form(params) + "#wechat_redirect");
+        return URI.create(appNamedAuthorizationUrl("appid", request, Map.of("lang", lang)) + "#wechat_redirect");
     }
 
     @Override
