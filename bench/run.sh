@@ -11,7 +11,8 @@
 # Usage: bench/run.sh [--seconds S] [--warmup W] [--no-postgres] [--no-build]
 #   --seconds   measured seconds per row (default 5)      --warmup  unmeasured seconds before each (default 2)
 #   --no-postgres  skip the PostgreSQL rows               --no-build  use the jar as it is
-# Needs: a JDK 21+, Maven (only if the jar is stale), Node 20+, psql and PostgreSQL on 127.0.0.1:5432 (trust).
+# Needs: a JDK 21+, Maven (only if the jar is stale), Node 20+, wrk (apt-get install wrk), psql and PostgreSQL
+# on 127.0.0.1:5432 (trust).
 # The first run installs bench/better-auth/node_modules (npm ci, compiles better-sqlite3: a few minutes).
 # Every loop is bounded in time and requests; everything talks to 127.0.0.1 only; everything started here is
 # stopped on exit.
@@ -70,10 +71,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# LoadGen compiled once (the source launcher would recompile it for every row).
-mkdir -p "$work/classes"
-"$JAVA_HOME/bin/javac" -d "$work/classes" bench/LoadGen.java
-load() { "$java" -cp "$work/classes" LoadGen --seconds "$seconds" --warmup "$warmup" "$@"; }
+load() { bench/load.sh --seconds "$seconds" --warmup "$warmup" "$@"; }
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p"; }
 now_ms() { date +%s%3N; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }

@@ -49,7 +49,7 @@ session_cookie() {
 }
 require_cookie() { [ -n "$cookie" ] || { echo "sign-up gave no session cookie:" >&2; tail -20 "$work/log.$port" >&2; exit 1; }; }
 
-load() { "$java" bench/LoadGen.java --connections "$connections" --seconds "$seconds" --warmup 3 "$@"; }
+load() { bench/load.sh --connections "$connections" --seconds "$seconds" --warmup 3 "$@"; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 
 echo "get-session, $connections connections, ${seconds}s per row (after 3 s warm-up), PostgreSQL 127.0.0.1"

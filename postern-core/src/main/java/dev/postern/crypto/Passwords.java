@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -12,10 +18,15 @@ import java.util.function.Supplier;
  * scrypt unless told otherwise), verifies scrypt and Argon2id hashes alike by recognising their format,
  * and tells when a stored hash should be upgraded.
  *
- * <p>Hashing is deliberately expensive (scrypt here takes 32 MiB and tens of milliseconds), so at most
- * {@code maxConcurrentHashes} computations run at once, by default one per processor; further callers
- * wait in arrival order on a fair semaphore, which costs nothing on virtual threads. This keeps a burst
- * of sign-ins from exhausting memory or starving the rest of the server.
+ * <p>Hashing is deliberately expensive (scrypt here takes 32 MiB and about a hundred milliseconds of CPU),
+ * so it runs on its own small pool of platform threads, at most {@code maxConcurrentHashes} at once (by
+ * default one per processor); further callers wait in arrival order in the pool's queue, parked, which
+ * costs nothing on virtual threads. Why a pool and not a semaphore on the caller's thread: a virtual
+ * thread is never preempted, so two hashes running on the request threads would hold both carriers of a
+ * 2-core machine for their whole duration, stalling every other request (get-session included) and
+ * letting a few connections' sign-ins starve for seconds (p99 4 s against a p50 of 0.12 s under
+ * {@code bench/run.sh}). Platform threads are time-sliced by the OS, and the queue is first come, first
+ * served. This keeps a burst of sign-ins from exhausting memory or starving the rest of the server.
  *
  * <p>To keep response times from revealing which accounts exist, a sign-in for an unknown user (or one
  * without a password) should call {@link #verifyDummy(String)}, which does the same work as a real
@@ -24,7 +35,7 @@ import java.util.function.Supplier;
 public final class Passwords {
     private final PasswordHasher forNewPasswords;
     private final List<PasswordHasher> readers;
-    private final Semaphore permits;
+    private final ThreadPoolExecutor hashing;
     private volatile String dummyHash;
 
     private Passwords(Builder builder) {
@@ -34,7 +45,7 @@ public final class Passwords {
         all.add(new ScryptPasswordHasher());
         all.add(new Argon2idPasswordHasher());
         this.readers = List.copyOf(all);
-        this.permits = new Semaphore(builder.maxConcurrentHashes, true);
+        this.hashing = hashingPool(builder.maxConcurrentHashes);
     }
 
     /** scrypt for new passwords, one concurrent hash per available processor. */
@@ -80,9 +91,23 @@ public final class Passwords {
         return !forNewPasswords.recognizes(hash) || forNewPasswords.needsRehash(hash);
     }
 
-    /** How many callers are queued for a hashing permit right now; for metrics and tests. */
+    /** How many computations wait for a hashing thread right now; for metrics and tests. */
     public int waitingHashes() {
-        return permits.getQueueLength();
+        return hashing.getQueue().size();
+    }
+
+    /** Daemon threads, created when first needed and ended after a minute idle, so an idle server holds none. */
+    private static ThreadPoolExecutor hashingPool(int threads) {
+        AtomicInteger created = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "postern-password-hash-" + created.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private String dummyHash() {
@@ -96,16 +121,21 @@ public final class Passwords {
     }
 
     private <T> T bounded(Supplier<T> computation) {
+        Future<T> result = hashing.submit(computation::get);
         try {
-            permits.acquire();
+            return result.get();
         } catch (InterruptedException e) {
+            result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to hash a password");
-        }
-        try {
-            return computation.get();
-        } finally {
-            permits.release();
+            throw new CancellationException("interrupted while waiting for a password hash");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.postern.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
@@ -83,6 +84,44 @@ class PasswordsTest {
         assertThat(blocking.completed).hasValue(6);
     }
 
+    /**
+     * Hashes run on the pool's platform threads, not on the (virtual) request thread that would hold a
+     * carrier for the whole computation, and queued hashes start in the order they were asked for.
+     */
+    @Test
+    void hashesRunOnPlatformThreadsFirstComeFirstServed() throws Exception {
+        BlockingHasher blocking = new BlockingHasher();
+        Passwords passwords = Passwords.builder().hashNewPasswordsWith(blocking).maxConcurrentHashes(1).build();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String password = "pw" + i;
+                results.add(threads.submit(() -> passwords.hash(password)));
+                int queued = i;
+                // One at a time, so the arrival order is known: the first runs, the others queue behind it.
+                awaitCondition(() -> blocking.running.get() == 1 && passwords.waitingHashes() == queued);
+            }
+            blocking.release.countDown();
+            for (Future<String> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(blocking.order).containsExactly("pw0", "pw1", "pw2", "pw3", "pw4");
+        assertThat(blocking.threads).allSatisfy(thread -> assertThat(thread.isVirtual()).isFalse());
+    }
+
+    @Test
+    void aFailureInsideTheHasherReachesTheCaller() {
+        PasswordHasher failing = new CountingHasher() {
+            @Override
+            public String hash(String password) {
+                throw new IllegalArgumentException("refused");
+            }
+        };
+        Passwords passwords = Passwords.builder().hashNewPasswordsWith(failing).build();
+        assertThatThrownBy(() -> passwords.hash("pw")).isInstanceOf(IllegalArgumentException.class).hasMessage("refused");
+    }
+
     /** Waits for a state the threads under test reach on their own; the deadline only guards against a hang. */
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -94,7 +133,7 @@ class PasswordsTest {
         }
     }
 
-    private static final class CountingHasher implements PasswordHasher {
+    private static class CountingHasher implements PasswordHasher {
         final AtomicInteger verifications = new AtomicInteger();
 
         @Override
@@ -119,9 +158,13 @@ class PasswordsTest {
         final AtomicInteger maxRunning = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
+        final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public String hash(String password) {
+            order.add(password);
+            threads.add(Thread.currentThread());
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 if (!release.await(30, TimeUnit.SECONDS)) {
