@@ -44,12 +44,12 @@ for i in $(seq 1 "$runs"); do
   t0=$(now_ms); "$java" -jar "$jar" --version >/dev/null 2>&1; base_times+=($(( $(now_ms) - t0 )))
 
   start_and_time "$work/jar$i" "$java" -jar "$repo/$jar" serve >"$work/t"; serve_times+=("$(cat "$work/t")")
-  sleep 5
+  sleep 10
   serve_rss+=("$(rss_mib "$pid")")
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
   start_and_time "$work/launcher$i" "$repo/postern" serve >"$work/t"; launcher_times+=("$(cat "$work/t")")
-  sleep 5
+  sleep 10
   launcher_rss+=("$(rss_mib "$pid")")
   kill "$pid"; wait "$pid" 2>/dev/null || true
 
@@ -70,9 +70,9 @@ echo "(start-up baseline: java -jar postern-server.jar --version, i.e. JVM start
 lr=$(printf '%s\n' "${launcher_rss[@]}" | median)
 if [ "${#base_rss[@]}" -gt 0 ]; then
   br=$(printf '%s\n' "${base_rss[@]}" | median)
-  printf '%-44s %7s MiB %7s MiB %8.2f\n' "idle RSS after 5 s, java -jar (vs idle JVM)" "$r" "$br" "$(echo "$r $br" | awk '{print $1/$2}')"
-  printf '%-44s %7s MiB %7s MiB %8.2f\n' "idle RSS after 5 s, ./postern (vs idle JVM)" "$lr" "$br" "$(echo "$lr $br" | awk '{print $1/$2}')"
+  printf '%-44s %7s MiB %7s MiB %8.2f\n' "idle RSS after 10 s, java -jar (vs idle JVM)" "$r" "$br" "$(echo "$r $br" | awk '{print $1/$2}')"
+  printf '%-44s %7s MiB %7s MiB %8.2f\n' "idle RSS after 10 s, ./postern (vs idle JVM)" "$lr" "$br" "$(echo "$lr $br" | awk '{print $1/$2}')"
 else
-  printf '%-44s %7s MiB\n' "idle RSS after 5 s, java -jar" "$r"
-  printf '%-44s %7s MiB\n' "idle RSS after 5 s, ./postern" "$lr"
+  printf '%-44s %7s MiB\n' "idle RSS after 10 s, java -jar" "$r"
+  printf '%-44s %7s MiB\n' "idle RSS after 10 s, ./postern" "$lr"
 fi
