@@ -14,7 +14,7 @@
 # Needs: a JDK 21+, Maven (only if the jar is stale), Node 20+, wrk (apt-get install wrk), psql and PostgreSQL
 # on 127.0.0.1:5432 (trust).
 # The first run installs bench/better-auth/node_modules (npm ci, compiles better-sqlite3: a few minutes).
-# Every loop is bounded in time and requests; everything talks to 127.0.0.1 only; everything started here is
+# Every load run and every wait is bounded in time; everything talks to 127.0.0.1 only; everything started here is
 # stopped on exit.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
