@@ -133,7 +133,16 @@ class CliTest {
         assertThat(CliRun.of(env, "users", "set-role", "--version").out()).startsWith("Postern ");
         assertThat(CliRun.of(env, "serve", "--help").out()).contains("--migrate", "--config");
         assertThat(CliRun.of(env, "users", "set-role", "--help").out()).contains("EMAIL", "ROLE");
-        assertThat(CliRun.of(env, "--help").out()).contains("serve", "migrate", "generate", "secret", "doctor", "users");
+        assertThat(CliRun.of(env, "--help").out()).contains("serve", "migrate", "generate", "secret", "doctor", "users",
+                "keys");
+    }
+
+    @Test
+    void mistypedCommandThenUsageErrorSuggestsTheRealOne() {
+        CliRun run = CliRun.of(TestEnvironments.in(dir), "serv");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument", "serv").contains("serve");
     }
 
     @Test
