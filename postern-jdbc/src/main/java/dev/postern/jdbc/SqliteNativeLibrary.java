@@ -26,7 +26,6 @@ import org.sqlite.util.LibraryLoaderUtil;
 public final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
 
     private SqliteNativeLibrary() {
     }
@@ -58,7 +57,10 @@ public final class SqliteNativeLibrary {
                 copyOutOfJar(library);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Cannot keep SQLite's native library in {}; the driver unpacks it itself", dir, e);
+            // Looked up only here: the launcher calls this before every command, and starting logging costs
+            // short commands such as `postern --version` more than they take otherwise.
+            Logger log = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+            log.debug("Cannot keep SQLite's native library in {}; the driver unpacks it itself", dir, e);
             return false;
         }
         System.setProperty(PATH_PROPERTY, dir.toString());

@@ -4,7 +4,6 @@ import dev.postern.Postern;
 import dev.postern.PosternConfig;
 import dev.postern.jdbc.Dialect;
 import dev.postern.jdbc.JdbcStoreProvider;
-import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
@@ -88,7 +87,7 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(ServerSettings settings, PluginRegistry registry, Options options) {
         SecretResolver.Resolved secret = SecretResolver.resolveOrGenerate(settings);
-        JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
+        JdbcStoreProvider database = ServerDatabases.open(settings.databaseUrl());
         Optional<RedisSecondaryStorage> secondaryStorage = PosternAssembly.secondaryStorage(settings);
         Postern postern = null;
         try {

@@ -1,7 +1,6 @@
 package dev.postern.server.cli;
 
 import dev.postern.jdbc.JdbcStoreProvider;
-import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
@@ -9,6 +8,7 @@ import dev.postern.redis.RedisSecondaryStorage;
 import dev.postern.schema.SchemaModel;
 import dev.postern.server.PosternAssembly;
 import dev.postern.server.PosternVersion;
+import dev.postern.server.ServerDatabases;
 import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.Secrets;
 import dev.postern.server.config.ServerSettings;
@@ -42,7 +42,7 @@ public final class DoctorCommand extends ConfiguredCommand {
         ServerSettings settings = settings();
         SchemaModel schema = PosternAssembly.schema(settings, env.plugins());
         out().printf("Postern %s on Java %s%n%n", PosternVersion.current(), Runtime.version());
-        try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl())) {
+        try (JdbcStoreProvider database = ServerDatabases.open(settings.databaseUrl())) {
             printConfiguration(settings, database);
             boolean reachable = printDatabase(database, schema);
             boolean redisReachable = printRedis(settings);

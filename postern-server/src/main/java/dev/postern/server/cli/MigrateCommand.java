@@ -1,12 +1,12 @@
 package dev.postern.server.cli;
 
 import dev.postern.jdbc.JdbcStoreProvider;
-import dev.postern.jdbc.JdbcStores;
 import dev.postern.jdbc.migration.Change;
 import dev.postern.jdbc.migration.MigrationPlan;
 import dev.postern.jdbc.migration.Migrator;
 import dev.postern.schema.SchemaModel;
 import dev.postern.server.PosternAssembly;
+import dev.postern.server.ServerDatabases;
 import dev.postern.server.config.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ public final class MigrateCommand extends ConfiguredCommand {
     public Integer call() {
         ServerSettings settings = settings();
         SchemaModel schema = PosternAssembly.schema(settings, env.plugins());
-        try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl())) {
+        try (JdbcStoreProvider database = ServerDatabases.open(settings.databaseUrl())) {
             Migrator migrator = new Migrator(database.dataSource(), database.dialect(), schema);
             MigrationPlan plan = dryRun ? migrator.plan() : migrator.migrate();
             if (plan.isEmpty()) {

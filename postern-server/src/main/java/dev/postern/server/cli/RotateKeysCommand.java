@@ -2,10 +2,10 @@ package dev.postern.server.cli;
 
 import dev.postern.Postern;
 import dev.postern.jdbc.JdbcStoreProvider;
-import dev.postern.jdbc.JdbcStores;
 import dev.postern.plugin.jwt.JwtPlugin;
 import dev.postern.plugin.jwt.StoredKey;
 import dev.postern.server.PosternAssembly;
+import dev.postern.server.ServerDatabases;
 import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.store.StoreException;
@@ -34,7 +34,7 @@ public final class RotateKeysCommand extends ConfiguredCommand {
         String secret = SecretResolver.resolve(settings).map(SecretResolver.Resolved::value).orElseThrow(() ->
                 new CommandFailure("No secret configured (POSTERN_SECRET, or the development secret file of a "
                         + "server that has run): the new private key must be encrypted with the server's secret."));
-        try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
+        try (JdbcStoreProvider database = ServerDatabases.open(settings.databaseUrl());
              Postern postern = Postern.create(PosternAssembly.config(settings, env.plugins().create(settings),
                      database, secret))) {
             JwtPlugin jwt = postern.plugin(JwtPlugin.class).orElseThrow(() -> new CommandFailure(

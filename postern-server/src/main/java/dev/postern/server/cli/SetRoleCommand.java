@@ -3,9 +3,9 @@ package dev.postern.server.cli;
 import dev.postern.Postern;
 import dev.postern.jdbc.DatabaseUrl;
 import dev.postern.jdbc.JdbcStoreProvider;
-import dev.postern.jdbc.JdbcStores;
 import dev.postern.schema.CoreSchema;
 import dev.postern.server.PosternAssembly;
+import dev.postern.server.ServerDatabases;
 import dev.postern.server.config.SecretResolver;
 import dev.postern.server.config.ServerSettings;
 import dev.postern.store.Row;
@@ -59,7 +59,7 @@ public final class SetRoleCommand extends ConfiguredCommand {
                     + "(`postern serve`), sign the user up, then set the role.");
         }
         String secret = SecretResolver.resolve(settings).map(SecretResolver.Resolved::value).orElse(UNUSED_SECRET);
-        try (JdbcStoreProvider database = JdbcStores.fromUrl(settings.databaseUrl());
+        try (JdbcStoreProvider database = ServerDatabases.open(settings.databaseUrl());
              Postern postern = Postern.create(PosternAssembly.config(settings,
                      env.plugins().create(settings), database, secret))) {
             // Through the user service: with sessions in Redis, the copy of the user kept with each session
