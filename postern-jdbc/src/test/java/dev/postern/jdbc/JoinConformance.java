@@ -43,6 +43,21 @@ interface JoinConformance extends StoreFixture {
         assertThat(found.get().parent().string("email")).isEqualTo("two@example.com");
     }
 
+    /** The point of the join: the lookup behind nearly every request is one round trip, not two. */
+    @Test
+    default void readsTheRowAndItsParentWithOneStatement() {
+        user("u1", "one@example.com");
+        session("token-1", "u1");
+        CountingDataSource counting = new CountingDataSource(provider().dataSource());
+        JdbcStore store = new JdbcStore(counting.dataSource(), dialect(), ConformanceSchema.SCHEMA);
+
+        Optional<WithParent> found = store.findOneWithParent(CoreSchema.SESSION, Where.eq("token", "token-1"),
+                "userId", CoreSchema.USER);
+
+        assertThat(found).map(withParent -> withParent.parent().id()).contains("u1");
+        assertThat(counting.statements()).isEqualTo(1);
+    }
+
     @Test
     default void nothingWhenNoRowMatches() {
         user("u1", "one@example.com");
