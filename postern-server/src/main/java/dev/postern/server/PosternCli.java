@@ -70,11 +70,6 @@ public final class PosternCli {
         return root;
     }
 
-    /** The whole command tree, as {@code postern --help} shows it. */
-    public static CommandLine commandLine(CliEnvironment env) {
-        return commandLine(env, new String[0]);
-    }
-
     private static int report(Exception e, CommandLine cmd, ParseResult parsed, CliEnvironment env) {
         PrintWriter err = cmd.getErr();
         if (e instanceof ConfigException) {

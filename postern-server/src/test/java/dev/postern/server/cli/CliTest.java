@@ -142,7 +142,7 @@ class CliTest {
         CliRun run = CliRun.of(TestEnvironments.in(dir), "serv");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument", "serv").contains("serve");
+        assertThat(run.err()).contains("Unmatched argument", "'serv'", "Did you mean: postern serve");
     }
 
     @Test
